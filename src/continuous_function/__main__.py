@@ -1,0 +1,3 @@
+from continuous_function.cli import app
+
+app()

@@ -1,0 +1,71 @@
+"""The prerequisite graph: one networkx DiGraph with an edge prerequisite → concept.
+
+Learning maps, prev/next, routes and the graph page all read order from here, so that a concept
+never offers its own prerequisite as "next" and nothing is ordered by the alphabet alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+
+from continuous_function.model.atlas import Atlas
+
+
+@dataclass(frozen=True)
+class ConceptGraph:
+    graph: nx.DiGraph
+    """Nodes are concept ids with `domain` and `domain_order` attributes."""
+
+    @classmethod
+    def from_atlas(cls, atlas: Atlas) -> ConceptGraph:
+        g: nx.DiGraph = nx.DiGraph()
+        for domain in atlas.domains:
+            for concept in domain.concepts:
+                g.add_node(concept.id, domain=domain.id, domain_order=domain.meta.order)
+        for concept in atlas.concepts():
+            for pre in concept.meta.prerequisites:
+                if pre in g:
+                    g.add_edge(pre, concept.id)
+        return cls(g)
+
+    def cycles(self) -> list[list[str]]:
+        """Each prerequisite cycle once, rotated to start at its smallest id, for stable output."""
+        found = []
+        for cycle in nx.simple_cycles(self.graph):
+            start = cycle.index(min(cycle))
+            found.append(cycle[start:] + cycle[:start])
+        return sorted(found)
+
+    def is_acyclic(self) -> bool:
+        return nx.is_directed_acyclic_graph(self.graph)
+
+    def depth(self, concept_id: str) -> int:
+        """Length of the longest prerequisite chain ending here (roots are 0)."""
+        preds = list(self.graph.predecessors(concept_id))
+        return 0 if not preds else 1 + max(self.depth(p) for p in preds)
+
+    def topological_order(self, nodes: Iterable[str] | None = None) -> list[str]:
+        """A deterministic topological order: domains in their order, then depth, then id."""
+        g = self.graph if nodes is None else self.graph.subgraph(nodes)
+        depth = {n: self.depth(n) for n in g}
+        return list(nx.lexicographical_topological_sort(
+            g, key=lambda n: (self.graph.nodes[n]["domain_order"], depth[n], n)))
+
+    def domain_order(self, domain_id: str) -> list[str]:
+        """A domain's concepts in prerequisite order (ancestors through other domains count)."""
+        return [n for n in self.topological_order() if self.graph.nodes[n]["domain"] == domain_id]
+
+    def ancestors(self, concept_id: str) -> set[str]:
+        return set(nx.ancestors(self.graph, concept_id))
+
+    def descendants(self, concept_id: str) -> set[str]:
+        return set(nx.descendants(self.graph, concept_id))
+
+    def prerequisites(self, concept_id: str) -> list[str]:
+        return sorted(self.graph.predecessors(concept_id))
+
+    def unlocks(self, concept_id: str) -> list[str]:
+        return sorted(self.graph.successors(concept_id))

@@ -1,0 +1,108 @@
+"""Load a curriculum folder into an `Atlas`, collecting every problem instead of stopping.
+
+Layout (DESIGN.md §3): `curriculum.yaml`, `references.bib`, `<domain>/domain.yaml`,
+`<domain>/<concept>/{concept.yaml,page.md,witness.py,demo.py}`. Folder names are ids.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from continuous_function.model.atlas import Atlas, Concept, Domain
+from continuous_function.model.bib import load_bib
+from continuous_function.model.positions import Positions
+from continuous_function.model.schema import ConceptFile, CurriculumFile, DomainFile
+from continuous_function.model.yamlfile import load_model
+from continuous_function.validate import codes as _codes  # noqa: F401  (declares stage codes)
+from continuous_function.validate.diagnostics import Diagnostic, Location
+from continuous_function.validate.registry import report
+
+ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def load_atlas(root: Path) -> tuple[Atlas | None, list[Diagnostic]]:
+    """Return the atlas (None only when curriculum.yaml itself is unusable) and all problems."""
+    root = root.resolve()
+    diags: list[Diagnostic] = []
+    meta_path = root / "curriculum.yaml"
+    if not meta_path.exists():
+        return None, [report("Y002", Location(meta_path), "missing curriculum.yaml; is "
+                             f"'{root}' a curriculum folder? (create it with title and tagline)")]
+    meta, positions, found = load_model(meta_path, CurriculumFile)
+    diags += found
+    references, found = load_bib(root / "references.bib")
+    diags += found
+    references_loaded = not found
+    domains: list[Domain] = []
+    broken: set[str] = set()
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        domain, found, broken_here = _load_domain(folder)
+        diags += found
+        broken |= broken_here
+        if domain is not None:
+            domains.append(domain)
+    if meta is None:
+        return None, diags
+    domains.sort(key=lambda d: (d.meta.order, d.id))
+    atlas = Atlas(root, meta, positions, tuple(domains), references, references_loaded,
+                  frozenset(broken))
+    return atlas, diags
+
+
+def _load_domain(folder: Path) -> tuple[Domain | None, list[Diagnostic], set[str]]:
+    diags: list[Diagnostic] = []
+    concept_dirs = sorted(p for p in folder.iterdir() if p.is_dir() and (p / "concept.yaml").exists())
+    meta_path = folder / "domain.yaml"
+    if not meta_path.exists():
+        if concept_dirs:
+            diags.append(report("Y002", Location(meta_path), f"domain folder '{folder.name}' has "
+                                "concepts but no domain.yaml (title, description, color, order)"))
+        return None, diags, {p.name for p in concept_dirs}
+    if not ID_RE.match(folder.name):
+        diags.append(report("Y003", Location(meta_path), f"domain folder name '{folder.name}' "
+                            "is not a valid id; rename it to lower-case words joined by hyphens"))
+    meta, positions, found = load_model(meta_path, DomainFile)
+    diags += found
+    concepts: list[Concept] = []
+    broken: set[str] = set()
+    for cdir in concept_dirs:
+        concept, found = _load_concept(folder.name, cdir)
+        diags += found
+        if concept is None:
+            broken.add(cdir.name)
+        else:
+            concepts.append(concept)
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and p not in concept_dirs):
+        if not sub.name.startswith((".", "_")):
+            diags.append(report("Y002", Location(sub / "concept.yaml"), f"folder '{sub.name}' "
+                                "has no concept.yaml; add one (cfn new) or move the folder out"))
+    if meta is None:
+        return None, diags, broken | {c.id for c in concepts}
+    return Domain(folder.name, meta, folder, positions, tuple(concepts)), diags, broken
+
+
+def _load_concept(domain: str, folder: Path) -> tuple[Concept | None, list[Diagnostic]]:
+    diags: list[Diagnostic] = []
+    yaml_path = folder / "concept.yaml"
+    if not ID_RE.match(folder.name):
+        diags.append(report("Y003", Location(yaml_path), f"concept folder name '{folder.name}' "
+                            "is not a valid id; rename it to lower-case words joined by hyphens"))
+    meta, positions, found = load_model(yaml_path, ConceptFile)
+    diags += found
+    if meta is None:
+        return None, diags
+    return Concept(
+        id=folder.name,
+        domain=domain,
+        meta=meta,
+        folder=folder,
+        positions=positions if isinstance(positions, Positions) else Positions(yaml_path),
+        page_source=_read(folder / "page.md"),
+        witness_source=_read(folder / "witness.py"),
+        demo_present=(folder / "demo.py").exists(),
+    ), diags
+
+
+def _read(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.exists() else None

@@ -1,0 +1,135 @@
+"""Read one YAML file into a typed model, turning every problem into a located diagnostic."""
+
+from __future__ import annotations
+
+import types
+import typing
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError
+
+from continuous_function.model.positions import Positions, YamlPath, index_positions
+from continuous_function.validate.diagnostics import Diagnostic, Location
+from continuous_function.validate.registry import did_you_mean, report
+
+M = TypeVar("M", bound=BaseModel)
+
+_PATTERN_CODES = {"a-z0-9": "S004", "#[0-9a-fA-F]": "S006"}
+
+
+class _Constructor(RoundTripConstructor):
+    """Leaves timestamps as text so pydantic parses dates and reports bad ones at their node."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    return yaml
+
+
+def read_yaml(path: Path) -> tuple[Any, Positions | None, list[Diagnostic]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, None, [report("Y002", Location(path), f"cannot read file: {exc}")]
+    try:
+        data = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        loc = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+        reason = " ".join(filter(None, [exc.problem, exc.context]))
+        return None, None, [report("Y001", loc, f"invalid YAML: {reason}")]
+    return data, index_positions(path, data), []
+
+
+def load_model(path: Path, model: type[M]) -> tuple[M | None, Positions, list[Diagnostic]]:
+    data, positions, diags = read_yaml(path)
+    if positions is None:
+        return None, Positions(path), diags
+    if data is None:
+        data = {}
+    try:
+        return model.model_validate(data), positions, []
+    except ValidationError as exc:
+        return None, positions, [_diagnostic(model, positions, e) for e in exc.errors()]
+
+
+def _diagnostic(model: type[BaseModel], positions: Positions, err: Any) -> Diagnostic:
+    loc: YamlPath = tuple(err["loc"])
+    kind: str = err["type"]
+    where = ".".join(str(p) for p in loc) or "(file)"
+    value = err.get("input")
+    if kind == "extra_forbidden":
+        allowed = _fields_at(model, loc[:-1])
+        return report(
+            "S001",
+            positions.of(loc, key=True),
+            f"unknown key '{loc[-1]}' in {'.'.join(map(str, loc[:-1])) or 'the file'}",
+            did_you_mean(str(loc[-1]), allowed) or f"allowed keys: {', '.join(sorted(allowed))}",
+        )
+    if kind == "missing":
+        return report("S002", positions.of(loc[:-1]), f"missing required key '{loc[-1]}'"
+                      + (f" in {'.'.join(map(str, loc[:-1]))}" if loc[:-1] else ""))
+    at = positions.of(loc)
+    if kind == "enum":
+        expected = err.get("ctx", {}).get("expected", "")
+        choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
+        return report("S003", at, f"{where}: '{value}' is not one of {expected}",
+                      did_you_mean(str(value), choices))
+    if kind == "string_pattern_mismatch":
+        pattern = err.get("ctx", {}).get("pattern", "")
+        code = next((c for k, c in _PATTERN_CODES.items() if k in pattern), "S009")
+        expected = {"S004": "lower-case words joined by hyphens, e.g. 'chain-rule'",
+                    "S006": "a colour like '#3a7bd5'"}.get(code, f"text matching {pattern}")
+        return report(code, at, f"{where}: '{value}' is not valid; expected {expected}")
+    if kind.startswith("date"):
+        return report("S005", at, f"{where}: '{value}' is not a date; expected YYYY-MM-DD")
+    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than",
+                "too_short", "too_long", "string_too_short"}:
+        return report("S007", at, f"{where}: {err['msg'].lower()} (got {_short(value)})")
+    return report("S008", at, f"{where}: {err['msg'].lower()} (got {_short(value)})")
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _fields_at(model: type[BaseModel], loc: YamlPath) -> list[str]:
+    """The keys allowed at `loc`, by walking the model's field annotations."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else current
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(part)
+            if field is None:
+                return []
+            current = field.annotation
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(tp: Any) -> Any:
+    """Strip Optional[...] and Annotated[...] to reach the model or list type inside."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(tp) if a is not type(None)]
+            tp = args[0]
+        else:
+            return tp

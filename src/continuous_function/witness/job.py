@@ -1,0 +1,90 @@
+"""What goes into a witness run and what comes out, as immutable JSON-able models.
+
+The same models cross three boundaries: build process → worker (a job), worker → build process
+(a result) and build process → disk (a cache entry), so they are pydantic models with a stable
+JSON form rather than ad-hoc dicts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Status = Literal["ok", "error", "timeout", "killed", "output-limit"]
+"""How the witness process ended.
+
+`ok` means the module ran to the end (checks are judged separately, see `WitnessResult.passed`);
+`error` an exception (or a crash) in the module; `timeout` the wall-clock or CPU limit;
+`killed` a signal we did not send (out of memory, segfault); `output-limit` stdout/stderr/files
+or figures over `max_output`.
+"""
+
+Isolation = Literal["netns", "userns", "guard", "none"]
+"""How the network was cut off for this run (see `sandbox.isolate_network`)."""
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class WitnessJob(_Frozen):
+    key: str
+    """Caller's name for the witness (e.g. `calculus/derivatives`); results are returned by it."""
+    path: Path
+    """Shown in tracebacks and used for `__file__`. Prefer a path relative to the curriculum root:
+    it is part of the cache key, so an absolute path ties the cache to one checkout."""
+    source: str
+    """The code that runs; the file at `path` is never re-read, so the cache key is exact."""
+    checks: tuple[str, ...] = ()
+    """`check_*` functions to call after the module ran, in this order."""
+    timeout: Annotated[float, Field(gt=0)] = 5.0
+    """Wall-clock seconds for module and checks together."""
+    memory_mb: Annotated[int, Field(gt=0)] = 512
+    """Address space the witness may add on top of the preloaded interpreter (numpy, matplotlib)."""
+    max_output: Annotated[int, Field(gt=0)] = 200_000
+    """Bytes per stream (stdout, stderr) and per file the witness writes."""
+
+
+class ErrorInfo(_Frozen):
+    type: str
+    """Exception class name, e.g. `ZeroDivisionError`, or `Timeout` / `Killed` / `OutputLimit`."""
+    message: str
+    line: int | None
+    """Line in witness.py of the innermost witness frame; None when no witness frame is known."""
+    traceback: str
+    """Traceback trimmed to witness.py's own frames (the harness and library frames are noise)."""
+
+
+class CheckResult(_Frozen):
+    name: str
+    passed: bool
+    message: str
+    """The assertion message, or why the check failed or did not run; empty when it passed."""
+    line: int | None = None
+    """Line in witness.py of the failing assert (or of the innermost witness frame)."""
+
+
+class WitnessResult(_Frozen):
+    key: str
+    status: Status
+    stdout: str
+    stderr: str
+    error: ErrorInfo | None = None
+    figures: tuple[str, ...] = ()
+    """Every figure open after the module ran, as deterministic SVG text."""
+    checks: tuple[CheckResult, ...] = ()
+    """One per requested check, in the job's order."""
+    duration_s: float
+    cached: bool = False
+    """True when this came from the cache and nothing ran."""
+    isolation: Isolation = "none"
+
+    @property
+    def passed(self) -> bool:
+        """Whether the page may show this witness as verified: it ran and every check passed."""
+        return self.status == "ok" and all(c.passed for c in self.checks)
+
+    def check(self, name: str) -> CheckResult | None:
+        return next((c for c in self.checks if c.name == name), None)
