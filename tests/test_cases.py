@@ -20,8 +20,7 @@ def _render(case: Path) -> list[str]:
     lines = []
     for d in check_tree(case):
         rel = d.location.path.relative_to(case.resolve())
-        lines.append(f"{rel}:{d.location.line}:{d.location.col}: "
-                     + d.format().split(": ", 1)[1])
+        lines.append(f"{rel}:{d.location.line}:{d.location.col}: " + d.format().split(": ", 1)[1])
     return lines
 
 
@@ -40,8 +39,13 @@ def test_every_atlas_rule_has_a_case() -> None:
     """A rule no fixture triggers is a rule nobody has seen fire."""
     from continuous_function.validate.registry import RULES
 
-    seen = {line.split(": ")[1].split()[0]
-            for f in CASES.glob("*/expected.txt") for line in f.read_text().splitlines() if line}
-    untested = sorted(code for code, rule in RULES.items()
-                      if rule.check is not None and code not in seen)
+    seen = {
+        line.split(": ")[1].split()[0]
+        for f in CASES.glob("*/expected.txt")
+        for line in f.read_text().splitlines()
+        if line
+    }
+    untested = sorted(
+        code for code, rule in RULES.items() if rule.check is not None and code not in seen
+    )
     assert untested == []

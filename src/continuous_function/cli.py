@@ -41,7 +41,9 @@ def _print(diags: list[Diagnostic], fmt: Format) -> None:
         line = d.format()
         if color:
             tint = "red" if d.severity is Severity.error else "yellow"
-            line = line.replace(f" {d.code} ", " " + typer.style(d.code, fg=tint, bold=True) + " ", 1)
+            line = line.replace(
+                f" {d.code} ", " " + typer.style(d.code, fg=tint, bold=True) + " ", 1
+            )
         typer.echo(line)
     typer.echo(summary(diags))
 
@@ -79,6 +81,21 @@ def new(
         raise typer.Exit(1) from None
     for p in written:
         typer.echo(f"created {p}")
+
+
+@app.command()
+def rules(
+    write: Annotated[Path | None, typer.Option(help="Write the Markdown reference here.")] = None,
+) -> None:
+    """List every check code with its meaning (the source of docs/rules.md)."""
+    from continuous_function.validate.docs import rules_markdown
+
+    text = rules_markdown()
+    if write is None:
+        typer.echo(text, nl=False)
+    else:
+        write.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {write}")
 
 
 def main() -> None:

@@ -40,7 +40,7 @@ class ConceptGraph:
         return sorted(found)
 
     def is_acyclic(self) -> bool:
-        return nx.is_directed_acyclic_graph(self.graph)
+        return bool(nx.is_directed_acyclic_graph(self.graph))
 
     def depth(self, concept_id: str) -> int:
         """Length of the longest prerequisite chain ending here (roots are 0)."""
@@ -51,8 +51,11 @@ class ConceptGraph:
         """A deterministic topological order: domains in their order, then depth, then id."""
         g = self.graph if nodes is None else self.graph.subgraph(nodes)
         depth = {n: self.depth(n) for n in g}
-        return list(nx.lexicographical_topological_sort(
-            g, key=lambda n: (self.graph.nodes[n]["domain_order"], depth[n], n)))
+        return list(
+            nx.lexicographical_topological_sort(
+                g, key=lambda n: (self.graph.nodes[n]["domain_order"], depth[n], n)
+            )
+        )
 
     def domain_order(self, domain_id: str) -> list[str]:
         """A domain's concepts in prerequisite order (ancestors through other domains count)."""

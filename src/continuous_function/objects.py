@@ -41,8 +41,9 @@ def page_objects(concept: Concept) -> list[PageObject]:
     meta = concept.meta
     objects += [PageObject("source", f"source-{s.ref}", key) for s in meta.sources]
     objects += [PageObject("claim", f"claim-{c.id}", key) for c in meta.claims]
-    objects += [PageObject("misconception", f"misconception-{m.id}", key)
-                for m in meta.misconceptions]
+    objects += [
+        PageObject("misconception", f"misconception-{m.id}", key) for m in meta.misconceptions
+    ]
     return objects
 
 

@@ -17,8 +17,14 @@ _ENTRY_START = re.compile(r"^\s*@\s*(\w+)\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
 
 def load_bib(path: Path) -> tuple[dict[str, Reference], list[Diagnostic]]:
     if not path.exists():
-        return {}, [report("Y002", Location(path), "missing references.bib (BibTeX file of every "
-                           "work any concept cites); create it, even if empty")]
+        return {}, [
+            report(
+                "Y002",
+                Location(path),
+                "missing references.bib (BibTeX file of every "
+                "work any concept cites); create it, even if empty",
+            )
+        ]
     text = path.read_text(encoding="utf-8")
     lines = {m.group(2): text.count("\n", 0, m.start(1)) + 1 for m in _ENTRY_START.finditer(text)}
     try:

@@ -27,8 +27,14 @@ def load_atlas(root: Path) -> tuple[Atlas | None, list[Diagnostic]]:
     diags: list[Diagnostic] = []
     meta_path = root / "curriculum.yaml"
     if not meta_path.exists():
-        return None, [report("Y002", Location(meta_path), "missing curriculum.yaml; is "
-                             f"'{root}' a curriculum folder? (create it with title and tagline)")]
+        return None, [
+            report(
+                "Y002",
+                Location(meta_path),
+                "missing curriculum.yaml; is "
+                f"'{root}' a curriculum folder? (create it with title and tagline)",
+            )
+        ]
     meta, positions, found = load_model(meta_path, CurriculumFile)
     diags += found
     references, found = load_bib(root / "references.bib")
@@ -45,23 +51,38 @@ def load_atlas(root: Path) -> tuple[Atlas | None, list[Diagnostic]]:
     if meta is None:
         return None, diags
     domains.sort(key=lambda d: (d.meta.order, d.id))
-    atlas = Atlas(root, meta, positions, tuple(domains), references, references_loaded,
-                  frozenset(broken))
+    atlas = Atlas(
+        root, meta, positions, tuple(domains), references, references_loaded, frozenset(broken)
+    )
     return atlas, diags
 
 
 def _load_domain(folder: Path) -> tuple[Domain | None, list[Diagnostic], set[str]]:
     diags: list[Diagnostic] = []
-    concept_dirs = sorted(p for p in folder.iterdir() if p.is_dir() and (p / "concept.yaml").exists())
+    concept_dirs = sorted(
+        p for p in folder.iterdir() if p.is_dir() and (p / "concept.yaml").exists()
+    )
     meta_path = folder / "domain.yaml"
     if not meta_path.exists():
         if concept_dirs:
-            diags.append(report("Y002", Location(meta_path), f"domain folder '{folder.name}' has "
-                                "concepts but no domain.yaml (title, description, color, order)"))
+            diags.append(
+                report(
+                    "Y002",
+                    Location(meta_path),
+                    f"domain folder '{folder.name}' has "
+                    "concepts but no domain.yaml (title, description, color, order)",
+                )
+            )
         return None, diags, {p.name for p in concept_dirs}
     if not ID_RE.match(folder.name):
-        diags.append(report("Y003", Location(meta_path), f"domain folder name '{folder.name}' "
-                            "is not a valid id; rename it to lower-case words joined by hyphens"))
+        diags.append(
+            report(
+                "Y003",
+                Location(meta_path),
+                f"domain folder name '{folder.name}' "
+                "is not a valid id; rename it to lower-case words joined by hyphens",
+            )
+        )
     meta, positions, found = load_model(meta_path, DomainFile)
     diags += found
     concepts: list[Concept] = []
@@ -75,8 +96,14 @@ def _load_domain(folder: Path) -> tuple[Domain | None, list[Diagnostic], set[str
             concepts.append(concept)
     for sub in sorted(p for p in folder.iterdir() if p.is_dir() and p not in concept_dirs):
         if not sub.name.startswith((".", "_")):
-            diags.append(report("Y002", Location(sub / "concept.yaml"), f"folder '{sub.name}' "
-                                "has no concept.yaml; add one (cfn new) or move the folder out"))
+            diags.append(
+                report(
+                    "Y002",
+                    Location(sub / "concept.yaml"),
+                    f"folder '{sub.name}' "
+                    "has no concept.yaml; add one (cfn new) or move the folder out",
+                )
+            )
     if meta is None:
         return None, diags, broken | {c.id for c in concepts}
     return Domain(folder.name, meta, folder, positions, tuple(concepts)), diags, broken
@@ -86,8 +113,14 @@ def _load_concept(domain: str, folder: Path) -> tuple[Concept | None, list[Diagn
     diags: list[Diagnostic] = []
     yaml_path = folder / "concept.yaml"
     if not ID_RE.match(folder.name):
-        diags.append(report("Y003", Location(yaml_path), f"concept folder name '{folder.name}' "
-                            "is not a valid id; rename it to lower-case words joined by hyphens"))
+        diags.append(
+            report(
+                "Y003",
+                Location(yaml_path),
+                f"concept folder name '{folder.name}' "
+                "is not a valid id; rename it to lower-case words joined by hyphens",
+            )
+        )
     meta, positions, found = load_model(yaml_path, ConceptFile)
     diags += found
     if meta is None:

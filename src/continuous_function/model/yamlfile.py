@@ -75,24 +75,41 @@ def _diagnostic(model: type[BaseModel], positions: Positions, err: Any) -> Diagn
             did_you_mean(str(loc[-1]), allowed) or f"allowed keys: {', '.join(sorted(allowed))}",
         )
     if kind == "missing":
-        return report("S002", positions.of(loc[:-1]), f"missing required key '{loc[-1]}'"
-                      + (f" in {'.'.join(map(str, loc[:-1]))}" if loc[:-1] else ""))
+        return report(
+            "S002",
+            positions.of(loc[:-1]),
+            f"missing required key '{loc[-1]}'"
+            + (f" in {'.'.join(map(str, loc[:-1]))}" if loc[:-1] else ""),
+        )
     at = positions.of(loc)
     if kind == "enum":
         expected = err.get("ctx", {}).get("expected", "")
         choices = [c.strip(" '") for c in expected.replace(" or ", ",").split(",") if c.strip()]
-        return report("S003", at, f"{where}: '{value}' is not one of {expected}",
-                      did_you_mean(str(value), choices))
+        return report(
+            "S003",
+            at,
+            f"{where}: '{value}' is not one of {expected}",
+            did_you_mean(str(value), choices),
+        )
     if kind == "string_pattern_mismatch":
         pattern = err.get("ctx", {}).get("pattern", "")
         code = next((c for k, c in _PATTERN_CODES.items() if k in pattern), "S009")
-        expected = {"S004": "lower-case words joined by hyphens, e.g. 'chain-rule'",
-                    "S006": "a colour like '#3a7bd5'"}.get(code, f"text matching {pattern}")
+        expected = {
+            "S004": "lower-case words joined by hyphens, e.g. 'chain-rule'",
+            "S006": "a colour like '#3a7bd5'",
+        }.get(code, f"text matching {pattern}")
         return report(code, at, f"{where}: '{value}' is not valid; expected {expected}")
     if kind.startswith("date"):
         return report("S005", at, f"{where}: '{value}' is not a date; expected YYYY-MM-DD")
-    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than",
-                "too_short", "too_long", "string_too_short"}:
+    if kind in {
+        "greater_than_equal",
+        "less_than_equal",
+        "greater_than",
+        "less_than",
+        "too_short",
+        "too_long",
+        "string_too_short",
+    }:
         return report("S007", at, f"{where}: {err['msg'].lower()} (got {_short(value)})")
     return report("S008", at, f"{where}: {err['msg'].lower()} (got {_short(value)})")
 

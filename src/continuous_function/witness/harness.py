@@ -28,7 +28,6 @@ class ChildReport(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     status: Literal["ok", "error"]
-    isolation: Isolation
     error: ErrorInfo | None = None
     figures: tuple[str, ...] = ()
     checks: tuple[CheckResult, ...] = ()
@@ -57,7 +56,6 @@ def run_witness(job: WitnessJob, isolation: Isolation) -> ChildReport:
     checks = tuple(_run_check(name, namespace, job, isolation, error) for name in job.checks)
     return ChildReport(
         status="ok" if error is None else "error",
-        isolation=isolation,
         error=error,
         figures=figures,
         checks=checks,

@@ -1,9 +1,9 @@
 """Atlas rules, one small function each; importing this package registers them in order."""
 
 from continuous_function.validate.rules import (  # noqa: F401
-    identity,
-    graph,
-    sources,
-    objects,
     contract,
+    graph,
+    identity,
+    objects,
+    sources,
 )

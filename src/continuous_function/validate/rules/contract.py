@@ -27,9 +27,14 @@ def _missing_parts(concept: Concept) -> list[str]:
     if not concept.demo_present:
         missing.append("demo.py")
     checks = [
-        ("sources", meta.sources), ("claims", meta.claims), ("practice", meta.practice),
-        ("inquiry", meta.inquiry), ("research", meta.research), ("bridge", meta.bridge),
-        ("misconceptions", meta.misconceptions), ("storyboard", meta.storyboard),
+        ("sources", meta.sources),
+        ("claims", meta.claims),
+        ("practice", meta.practice),
+        ("inquiry", meta.inquiry),
+        ("research", meta.research),
+        ("bridge", meta.bridge),
+        ("misconceptions", meta.misconceptions),
+        ("storyboard", meta.storyboard),
     ]
     missing += [name for name, value in checks if not value]
     return missing
@@ -42,8 +47,12 @@ def published_complete(atlas: Atlas) -> Iterator[Diagnostic]:
     practice, research and bridge. Keep it at `review` or `draft` until it is complete."""
     for concept in atlas.concepts():
         if concept.meta.status is Status.published and (missing := _missing_parts(concept)):
-            yield report("C001", concept.loc("status"), f"published concept '{concept.id}' lacks: "
-                         f"{', '.join(missing)}", "complete it or set status: review")
+            yield report(
+                "C001",
+                concept.loc("status"),
+                f"published concept '{concept.id}' lacks: {', '.join(missing)}",
+                "complete it or set status: review",
+            )
 
 
 @rule("C002", "claim-incomplete", Severity.warning)
@@ -52,11 +61,15 @@ def claim_incomplete(atlas: Atlas) -> Iterator[Diagnostic]:
     establishes it or where it stops holding."""
     for concept in atlas.concepts():
         for ci, claim in enumerate(concept.meta.claims):
-            missing = [n for n in ("sources", "support", "caveat", "witnesses")
-                       if not getattr(claim, n)]
+            missing = [
+                n for n in ("sources", "support", "caveat", "witnesses") if not getattr(claim, n)
+            ]
             if missing:
-                yield report("C002", concept.loc("claims", ci), f"claim '{claim.id}' has no "
-                             f"{', '.join(missing)}")
+                yield report(
+                    "C002",
+                    concept.loc("claims", ci),
+                    f"claim '{claim.id}' has no {', '.join(missing)}",
+                )
 
 
 @rule("C003", "practice-kinds", Severity.warning)
@@ -68,8 +81,9 @@ def practice_kinds(atlas: Atlas) -> Iterator[Diagnostic]:
         kinds = {p.kind.value for p in concept.meta.practice}
         missing = [k for k in ("predict", "explain", "transfer") if k not in kinds]
         if missing:
-            yield report("C003", concept.loc("practice"), f"practice has no "
-                         f"{', '.join(missing)} prompt")
+            yield report(
+                "C003", concept.loc("practice"), f"practice has no {', '.join(missing)} prompt"
+            )
 
 
 @rule("C004", "start-here-unknown")
@@ -78,8 +92,9 @@ def start_here(atlas: Atlas) -> Iterator[Diagnostic]:
     known = atlas.concept_ids()
     for i, cid in enumerate(atlas.meta.start_here):
         if cid not in known:
-            yield report("C004", atlas.positions.of(("start_here", i)),
-                         f"start_here: no concept '{cid}'")
+            yield report(
+                "C004", atlas.positions.of(("start_here", i)), f"start_here: no concept '{cid}'"
+            )
 
 
 @rule("C005", "placeholder-text")
@@ -89,10 +104,19 @@ def placeholder_text(atlas: Atlas) -> Iterator[Diagnostic]:
         if concept.meta.status is Status.draft:
             continue
         texts = [(concept.yaml_path, concept.yaml_path.read_text(encoding="utf-8"))]
-        texts += [(p, s) for p, s in ((concept.page_path, concept.page_source),
-                                      (concept.witness_path, concept.witness_source)) if s]
+        texts += [
+            (p, s)
+            for p, s in (
+                (concept.page_path, concept.page_source),
+                (concept.witness_path, concept.witness_source),
+            )
+            if s
+        ]
         for path, text in texts:
             for n, line in enumerate(text.splitlines(), 1):
                 if "TODO" in line and not line.lstrip().startswith("#"):
-                    yield report("C005", Location(path, n, line.index("TODO") + 1),
-                                 "placeholder text left in a non-draft concept")
+                    yield report(
+                        "C005",
+                        Location(path, n, line.index("TODO") + 1),
+                        "placeholder text left in a non-draft concept",
+                    )

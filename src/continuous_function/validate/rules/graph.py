@@ -15,11 +15,16 @@ def _dangling(atlas: Atlas, field: str, code: str) -> Iterator[Diagnostic]:
     for concept in atlas.concepts():
         for i, target in enumerate(getattr(concept.meta, field)):
             if target == concept.id:
-                yield report(code, concept.loc(field, i), f"{field}: concept '{target}' points "
-                             "at itself")
+                yield report(
+                    code, concept.loc(field, i), f"{field}: concept '{target}' points at itself"
+                )
             elif target not in known:
-                yield report(code, concept.loc(field, i), f"{field}: no concept '{target}'",
-                             did_you_mean(target, known))
+                yield report(
+                    code,
+                    concept.loc(field, i),
+                    f"{field}: no concept '{target}'",
+                    did_you_mean(target, known),
+                )
 
 
 @rule("G001", "unknown-prerequisite")
@@ -53,8 +58,12 @@ def prerequisite_cycles(atlas: Atlas) -> Iterator[Diagnostic]:
         assert step is not None
         index = step.meta.prerequisites.index(cycle[0])
         path = " → ".join([*cycle, cycle[0]])
-        yield report("G004", step.loc("prerequisites", index), f"prerequisite cycle: {path}",
-                     "remove one of these prerequisite edges")
+        yield report(
+            "G004",
+            step.loc("prerequisites", index),
+            f"prerequisite cycle: {path}",
+            "remove one of these prerequisite edges",
+        )
 
 
 @rule("G005", "next-is-ancestor")
@@ -68,5 +77,9 @@ def next_is_ancestor(atlas: Atlas) -> Iterator[Diagnostic]:
         ancestors = graph.ancestors(concept.id)
         for i, target in enumerate(concept.meta.next):
             if target in ancestors:
-                yield report("G005", concept.loc("next", i), f"next: '{target}' is a prerequisite "
-                             f"(ancestor) of '{concept.id}'", "drop it from next or fix the edge")
+                yield report(
+                    "G005",
+                    concept.loc("next", i),
+                    f"next: '{target}' is a prerequisite (ancestor) of '{concept.id}'",
+                    "drop it from next or fix the edge",
+                )

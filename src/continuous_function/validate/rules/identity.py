@@ -17,8 +17,12 @@ def duplicate_ids(atlas: Atlas) -> Iterator[Diagnostic]:
     first: dict[str, str] = {}
     for concept in atlas.concepts():
         if concept.id in first:
-            yield report("R001", concept.loc(), f"concept id '{concept.id}' is used by both "
-                         f"{first[concept.id]} and {concept.domain}; rename one folder")
+            yield report(
+                "R001",
+                concept.loc(),
+                f"concept id '{concept.id}' is used by both "
+                f"{first[concept.id]} and {concept.domain}; rename one folder",
+            )
         first.setdefault(concept.id, concept.domain)
         meta = concept.meta
         groups: list[tuple[str, list[str]]] = [
@@ -32,6 +36,6 @@ def duplicate_ids(atlas: Atlas) -> Iterator[Diagnostic]:
             seen: set[str] = set()
             for i, value in enumerate(ids):
                 if value in seen:
-                    path = (*field.split("."), i)
+                    path: tuple[str | int, ...] = (*field.split("."), i)
                     yield report("R001", concept.loc(*path), f"duplicate id '{value}' in {field}")
                 seen.add(value)

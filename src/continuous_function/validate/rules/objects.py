@@ -35,11 +35,16 @@ def claim_witness_refs(atlas: Atlas) -> Iterator[Diagnostic]:
                 target = by_key.get(prefix) if prefix else concept
                 loc = concept.loc("claims", ci, "witnesses", wi)
                 if target is None:
-                    yield report("O001", loc, f"'{ref}': no concept '{prefix}'",
-                                 did_you_mean(prefix, by_key))
+                    yield report(
+                        "O001", loc, f"'{ref}': no concept '{prefix}'", did_you_mean(prefix, by_key)
+                    )
                 elif fragment not in (known := fragments(target)):
-                    yield report("O001", loc, f"'{ref}': {target.key} has no object "
-                                 f"'#{fragment}'", did_you_mean(fragment, known))
+                    yield report(
+                        "O001",
+                        loc,
+                        f"'{ref}': {target.key} has no object '#{fragment}'",
+                        did_you_mean(fragment, known),
+                    )
 
 
 @rule("O002", "check-not-found")
@@ -54,8 +59,12 @@ def claim_checks_exist(atlas: Atlas) -> Iterator[Diagnostic]:
             if concept.witness_source is None:
                 yield report("O002", loc, f"check '{claim.check}' but there is no witness.py")
             elif functions is not None and claim.check not in functions:
-                yield report("O002", loc, f"no function '{claim.check}' in witness.py",
-                             did_you_mean(claim.check, functions))
+                yield report(
+                    "O002",
+                    loc,
+                    f"no function '{claim.check}' in witness.py",
+                    did_you_mean(claim.check, functions),
+                )
 
 
 @rule("O003", "inquiry-answer-unknown")
@@ -65,8 +74,12 @@ def inquiry_answer(atlas: Atlas) -> Iterator[Diagnostic]:
         inquiry = concept.meta.inquiry
         if inquiry and inquiry.answer not in {o.id for o in inquiry.options}:
             ids = [o.id for o in inquiry.options]
-            yield report("O003", concept.loc("inquiry", "answer"), f"answer '{inquiry.answer}' is "
-                         f"not an option id ({', '.join(ids)})", did_you_mean(inquiry.answer, ids))
+            yield report(
+                "O003",
+                concept.loc("inquiry", "answer"),
+                f"answer '{inquiry.answer}' is not an option id ({', '.join(ids)})",
+                did_you_mean(inquiry.answer, ids),
+            )
 
 
 @rule("O004", "witness-syntax")
@@ -78,5 +91,8 @@ def witness_syntax(atlas: Atlas) -> Iterator[Diagnostic]:
         try:
             ast.parse(concept.witness_source)
         except SyntaxError as exc:
-            yield report("O004", Location(concept.witness_path, exc.lineno or 1,
-                                          exc.offset or 1), f"syntax error: {exc.msg}")
+            yield report(
+                "O004",
+                Location(concept.witness_path, exc.lineno or 1, exc.offset or 1),
+                f"syntax error: {exc.msg}",
+            )

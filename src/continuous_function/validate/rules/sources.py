@@ -32,8 +32,12 @@ def unknown_bib_keys(atlas: Atlas) -> Iterator[Diagnostic]:
     for concept in atlas.concepts():
         for i, source in enumerate(concept.meta.sources):
             if source.ref not in atlas.references:
-                yield report("B001", concept.loc("sources", i, "ref"), f"no entry '{source.ref}' in "
-                             "references.bib", did_you_mean(source.ref, atlas.references))
+                yield report(
+                    "B001",
+                    concept.loc("sources", i, "ref"),
+                    f"no entry '{source.ref}' in references.bib",
+                    did_you_mean(source.ref, atlas.references),
+                )
 
 
 @rule("B002", "claim-source-not-listed")
@@ -45,10 +49,13 @@ def claim_sources_listed(atlas: Atlas) -> Iterator[Diagnostic]:
         for ci, claim in enumerate(concept.meta.claims):
             for si, ref in enumerate(claim.sources):
                 if ref not in listed:
-                    yield report("B002", concept.loc("claims", ci, "sources", si),
-                                 f"claim '{claim.id}' cites '{ref}', which is not in this "
-                                 "concept's sources", did_you_mean(ref, listed)
-                                 or "add it to sources with a note on what it grounds")
+                    yield report(
+                        "B002",
+                        concept.loc("claims", ci, "sources", si),
+                        f"claim '{claim.id}' cites '{ref}', which is not in this concept's sources",
+                        did_you_mean(ref, listed)
+                        or "add it to sources with a note on what it grounds",
+                    )
 
 
 @rule("B004", "bib-missing-field")
@@ -58,14 +65,21 @@ def bib_required_fields(atlas: Atlas) -> Iterator[Diagnostic]:
     for ref in atlas.references.values():
         required = REQUIRED_FIELDS.get(ref.entry_type)
         if required is None:
-            yield report("B004", ref.location, f"'{ref.key}': entry type @{ref.entry_type} is not "
-                         f"supported", f"use one of {', '.join('@' + t for t in REQUIRED_FIELDS)}")
+            yield report(
+                "B004",
+                ref.location,
+                f"'{ref.key}': entry type @{ref.entry_type} is not supported",
+                f"use one of {', '.join('@' + t for t in REQUIRED_FIELDS)}",
+            )
             continue
         people = {"author": ref.authors, "editor": ref.editors}
         for options in required:
             if not any(people.get(f) or ref.fields.get(f) for f in options):
-                yield report("B004", ref.location, f"'{ref.key}' (@{ref.entry_type}) has no "
-                             f"{' or '.join(options)}")
+                yield report(
+                    "B004",
+                    ref.location,
+                    f"'{ref.key}' (@{ref.entry_type}) has no {' or '.join(options)}",
+                )
 
 
 @rule("B005", "bib-bad-value")
@@ -80,12 +94,21 @@ def bib_values(atlas: Atlas) -> Iterator[Diagnostic]:
         if "url" in f and not URL_RE.match(f["url"]):
             yield report("B005", ref.location, f"'{ref.key}': url '{f['url']}' is not http(s)")
         if "doi" in f and not DOI_RE.match(f["doi"]):
-            yield report("B005", ref.location, f"'{ref.key}': doi '{f['doi']}' is not of the "
-                         "form 10.xxxx/…", "drop any https://doi.org/ prefix")
+            yield report(
+                "B005",
+                ref.location,
+                f"'{ref.key}': doi '{f['doi']}' is not of the form 10.xxxx/…",
+                "drop any https://doi.org/ prefix",
+            )
         if f.get("archiveprefix", "").lower() == "arxiv" and not ARXIV_RE.match(
-                f.get("eprint", "")):
-            yield report("B005", ref.location, f"'{ref.key}': arXiv eprint "
-                         f"'{f.get('eprint', '')}' is not an arXiv id like 1412.6980")
+            f.get("eprint", "")
+        ):
+            yield report(
+                "B005",
+                ref.location,
+                f"'{ref.key}': arXiv eprint "
+                f"'{f.get('eprint', '')}' is not an arXiv id like 1412.6980",
+            )
 
 
 @rule("B006", "unused-reference", Severity.warning)
