@@ -25,7 +25,8 @@ tags: []
 # misconceptions:        # - {{id: ..., text: ..., repair: ...}}
 # storyboard:            # - {{state: {{<demo control>: <value>}}, caption: ...}}
 # inquiry:               # {{question, options: [{{id, label, feedback}}], answer, explanation}}
-# practice:              # - {{kind: predict|explain|transfer, prompt, hints: [3], rubric, model_answer}}
+# practice:              # - {{kind: predict|explain|transfer, prompt, hints: [3],
+#                        #    rubric: [...], model_answer}}
 # research:              # {{question, evidence: [...], resolves: [...]}}
 """
 

@@ -21,8 +21,8 @@ Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 ObjectRef = Annotated[
     str, StringConstraints(pattern=r"^(?:[a-z0-9-]+/[a-z0-9-]+)?#[A-Za-z0-9_:.-]+$")
 ]
-"""A page object: `#eq-label`, `#code`, `#demo`, `#source-<ref>`, `#claim-<id>`, `#misconception-<id>`,
-optionally prefixed by `<domain>/<concept>` to point into another concept."""
+"""A page object: `#eq-label`, `#code`, `#demo`, `#source-<ref>`, `#claim-<id>`,
+`#misconception-<id>`, optionally prefixed by `<domain>/<concept>` to point into another concept."""
 
 
 class Strict(BaseModel):
