@@ -3,9 +3,18 @@ because with several children running, results come back in the order witnesses 
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict
 
 from continuous_function.witness.job import WitnessJob, WitnessResult
+
+Mode = Literal["fork", "spawn"]
+"""`fork` is the product; `spawn` (a fresh interpreter per witness, same sandbox) exists so the
+benchmark can measure what forking saves."""
+
+KILL_GRACE_S = 0.25
+"""Between faulthandler's stack dump at the timeout and the worker's SIGKILL."""
 
 
 class Request(BaseModel):

@@ -1,0 +1,38 @@
+# Two commands on a fresh machine: `make serve` (build the bundled atlas and serve it on
+# http://127.0.0.1:8000) and `make test` (everything CI runs). Both set up what is missing:
+# a .venv from the lock file, npm assets from package-lock.json, and system packages.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: serve test setup system lint typecheck lock clean
+
+serve: setup
+	$(BIN)/cfn serve curriculum
+
+test: setup system
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+	$(BIN)/pytest -n 2
+
+setup: $(STAMP) node_modules/.package-lock.json
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements.lock
+	$(BIN)/python -m pip install -q --no-deps -e .
+	touch $@
+
+node_modules/.package-lock.json: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+system:
+	sh scripts/system-deps.sh
+
+lock:
+	$(BIN)/pip-compile -q --extra dev --strip-extras --no-header -o requirements.lock pyproject.toml
+
+clean:
+	rm -rf $(VENV) node_modules site .cache

@@ -1,0 +1,142 @@
+"""Functions: a function is a rule from inputs to outputs; g(x) = f(x − a) reuses f's rule at a
+shifted input.
+
+The learner picks f, an input x and a shift a, sees where the input x − a lands on f's graph,
+and predicts whether g(x) = f(x − a) is lower than, equal to or higher than f(x) before the
+reveal draws g's graph (f's graph moved right by a).
+"""
+
+import math
+
+from cfdemo import (
+    Demo,
+    arrow,
+    curve,
+    fmt,
+    label,
+    point,
+    prediction,
+    segment,
+    select,
+    slider,
+)
+
+XMIN = -5.0
+XMAX = 5.0
+
+
+def _square(x):
+    return x * x
+
+
+FUNCTIONS = {
+    "square": _square,
+    "sin": math.sin,
+    "exp": math.exp,
+    "abs": abs,
+}
+
+WINDOWS = {
+    "square": (XMIN, XMAX, -2.0, 26.0),
+    "sin": (XMIN, XMAX, -1.6, 1.6),
+    "exp": (XMIN, XMAX, -2.0, 22.0),
+    "abs": (XMIN, XMAX, -1.0, 5.5),
+}
+
+demo = Demo(
+    title="Shifting a function's input",
+    description=(
+        "The graph of f with the input x and the shifted input x − a marked; after the reveal, "
+        "the graph of g(x) = f(x − a) and the points (x, f(x)) and (x, g(x))."
+    ),
+    controls=[
+        select(
+            "fn",
+            "Function f",
+            [
+                ("square", "f(x) = x²"),
+                ("sin", "f(x) = sin x"),
+                ("exp", "f(x) = eˣ"),
+                ("abs", "f(x) = |x|"),
+            ],
+            "square",
+        ),
+        slider("x", "Input x", -3.0, 3.0, 0.01, 1.0),
+        slider("a", "Shift a", -2.0, 2.0, 0.01, 1.0),
+    ],
+    prediction=prediction(
+        "Compared with f(x), the value g(x) = f(x − a) is…",
+        [("lower", "lower"), ("equal", "equal"), ("higher", "higher")],
+    ),
+    window=WINDOWS["square"],
+)
+
+
+@demo.view
+def view(v):
+    return WINDOWS[v["fn"]]
+
+
+@demo.derive
+def derive(v):
+    f = FUNCTIONS[v["fn"]]
+    fx = f(v["x"])
+    gx = f(v["x"] - v["a"])
+    return {
+        "fx": fx,
+        "gx": gx,
+        "gap": gx - fx,
+        "tol": max(0.02, 0.02 * max(1.0, abs(fx), abs(gx))),
+    }
+
+
+@demo.answer
+def answer(v, d):
+    if abs(d["gap"]) <= d["tol"]:
+        return "equal"
+    return "lower" if d["gap"] < 0 else "higher"
+
+
+@demo.explain
+def explain(v, d):
+    return [
+        "g(x) = f(x − a) = f(" + fmt(v["x"] - v["a"]) + ") = " + fmt(d["gx"])
+        + "; f(x) = " + fmt(d["fx"]) + ".",
+        "Gap g(x) − f(x) = " + fmt(d["gap"], 3, True) + " (“equal” means within ±"
+        + fmt(d["tol"], 3) + ").",
+        "g's graph is f's graph moved right by a = " + fmt(v["a"]) + ".",
+    ]
+
+
+@demo.readouts
+def readouts(v, d):
+    return [
+        ("xa", "x − a", fmt(v["x"] - v["a"])),
+        ("fx", "f(x)", fmt(d["fx"])),
+    ]
+
+
+@demo.frame
+def frame(v, d, revealed):
+    f = FUNCTIONS[v["fn"]]
+    x = v["x"]
+    xa = x - v["a"]
+    shapes = [
+        curve("f", f, XMIN, XMAX, 201, "curve", key=v["fn"]),
+        segment("x-guide", (x, 0.0), (x, d["fx"]), "guide"),
+        segment("xa-guide", (xa, 0.0), (xa, d["gx"]), "guide guide-2"),
+        point("fx", (x, d["fx"]), "point"),
+        point("fxa", (xa, d["gx"]), "point point-2"),
+        label("x-label", (x, 0.0), "x", "label", "middle", 0, 16),
+        label("xa-label", (xa, 0.0), "x − a", "label", "middle", 0, 30),
+    ]
+    if revealed:
+        a = v["a"]
+        shapes.insert(1, curve("g", lambda t: f(t - a), XMIN, XMAX, 201, "curve-2"))
+        shapes.append(arrow("shift", (xa, d["gx"]), (x, d["gx"]), "arrow"))
+        shapes.append(point("gx", (x, d["gx"]), "point point-2"))
+        shapes.append(label("g-label", (x, d["gx"]), "(x, g(x))", "label", "start", 8, -8))
+    return shapes
+
+
+handle = demo.handle

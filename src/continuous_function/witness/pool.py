@@ -1,0 +1,168 @@
+"""The build process's handle on the warm worker.
+
+Witness code never runs in the build process: this module only starts the worker, streams jobs
+to it and reads results back. If the worker dies or stops answering, the jobs it still owed come
+back as `killed` results instead of an exception or a hang, so the build can report them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import selectors
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+
+from continuous_function.witness.job import CheckResult, ErrorInfo, WitnessJob, WitnessResult
+from continuous_function.witness.protocol import KILL_GRACE_S, Mode, Request, Response
+from continuous_function.witness.sandbox import THREAD_ENV, NetworkMode
+
+_SRC = Path(__file__).resolve().parents[2]
+STALL_S = 30.0
+"""Silence from the worker, beyond the longest job's timeout, after which it is presumed hung."""
+
+
+def worker_environ() -> dict[str, str]:
+    """The worker's environment: fixed hash seed and threads, plus where matplotlib keeps its
+    font cache (without HOME it rebuilds the cache, seconds, on every build)."""
+    passed = {k: os.environ[k] for k in ("HOME", "MPLCONFIGDIR", "XDG_CACHE_HOME") if k in os.environ}
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "LANG": "C.UTF-8",
+        "PYTHONHASHSEED": "0",
+        "PYTHONPATH": str(_SRC),
+        "MPLBACKEND": "Agg",
+        **THREAD_ENV,
+        **passed,
+    }
+
+
+class WitnessWorker:
+    """One warm worker process; start it once per build and reuse it for every batch.
+
+    `workers` is how many witnesses run at once (children of the one worker).
+    """
+
+    def __init__(self, *, workers: int = 2, mode: Mode = "fork", network: NetworkMode = "auto") -> None:
+        self._argv = [
+            sys.executable,
+            "-m",
+            "continuous_function.witness.worker",
+            f"--workers={workers}",
+            f"--mode={mode}",
+            f"--network={network}",
+        ]
+        self._ids = itertools.count()
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._buffer = b""
+        self._start()
+
+    def _start(self) -> None:
+        # Started eagerly: the worker's ~1 s of imports overlaps whatever the build does next.
+        self._proc = subprocess.Popen(
+            self._argv,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=worker_environ(),
+            cwd="/",
+        )
+        self._buffer = b""
+
+    def run(self, jobs: Sequence[WitnessJob]) -> Iterator[WitnessResult]:
+        """Yield one result per job, in the order they finish."""
+        if not jobs:
+            return
+        if self._proc is None or self._proc.poll() is not None:
+            self._start()
+        proc = self._proc
+        assert proc is not None and proc.stdin is not None and proc.stdout is not None
+        owed = {next(self._ids): job for job in jobs}
+        lines = b"".join(Request(id=i, job=j).model_dump_json().encode() + b"\n" for i, j in owed.items())
+        # A writer thread: the worker answers while we are still sending, and a full pipe each
+        # way would otherwise deadlock the two processes.
+        writer = threading.Thread(target=_send, args=(proc, lines), daemon=True)
+        writer.start()
+        patience = max(j.timeout for j in jobs) + KILL_GRACE_S + STALL_S
+        while owed:
+            line = self._readline(proc, patience)
+            if line is None:
+                reason = self._give_up(proc, patience)
+                for job in owed.values():
+                    yield _lost(job, reason)
+                break
+            response = Response.model_validate_json(line)
+            owed.pop(response.id, None)
+            yield response.result
+        writer.join()
+
+    def _readline(self, proc: subprocess.Popen[bytes], patience: float) -> bytes | None:
+        assert proc.stdout is not None
+        fd = proc.stdout.fileno()
+        with selectors.DefaultSelector() as selector:
+            selector.register(fd, selectors.EVENT_READ)
+            deadline = time.monotonic() + patience
+            while b"\n" not in self._buffer:
+                if not selector.select(max(0.0, deadline - time.monotonic())):
+                    return None
+                chunk = os.read(fd, 1 << 16)
+                if not chunk:
+                    return None
+                self._buffer += chunk
+        line, self._buffer = self._buffer.split(b"\n", 1)
+        return line
+
+    def _give_up(self, proc: subprocess.Popen[bytes], patience: float) -> str:
+        code = proc.poll()
+        if code is None:
+            proc.kill()
+            proc.wait()
+            return f"the witness worker stopped answering for {patience:g} s and was stopped"
+        return f"the witness worker exited unexpectedly (code {code})"
+
+    def close(self) -> None:
+        """Closing the job pipe tells the worker to stop its children and exit."""
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        if proc.stdin is not None:
+            try:
+                proc.stdin.close()
+            except BrokenPipeError:
+                pass
+        try:
+            proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        if proc.stdout is not None:
+            proc.stdout.close()
+
+    def __enter__(self) -> WitnessWorker:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def _send(proc: subprocess.Popen[bytes], data: bytes) -> None:
+    assert proc.stdin is not None
+    try:
+        proc.stdin.write(data)
+        proc.stdin.flush()
+    except (BrokenPipeError, ValueError):
+        pass  # the worker died; the reader reports it
+
+
+def _lost(job: WitnessJob, reason: str) -> WitnessResult:
+    error = ErrorInfo(type="WorkerDied", message=reason, line=None, traceback="")
+    checks = tuple(CheckResult(name=n, passed=False, message=f"not run: {reason}") for n in job.checks)
+    return WitnessResult(
+        key=job.key, status="killed", stdout="", stderr="", error=error, checks=checks, duration_s=0.0
+    )
