@@ -19,3 +19,24 @@ def test_rules_doc_is_current() -> None:
 def test_every_rule_is_documented() -> None:
     undocumented = [code for code, rule in RULES.items() if len(rule.doc) < 20]
     assert undocumented == []
+
+
+def test_content_reference_is_current() -> None:
+    from continuous_function.model.docs import MARKER, schema_markdown
+
+    text = (ROOT / "docs" / "content.md").read_text(encoding="utf-8")
+    assert text.split(MARKER, 1)[1].strip() == schema_markdown().strip(), (
+        "docs/content.md is stale: run `cfn schema --write docs/content.md`")
+
+
+def test_every_schema_field_is_documented() -> None:
+    from pydantic import BaseModel
+
+    from continuous_function.model import schema
+
+    models = [m for m in vars(schema).values()
+              if isinstance(m, type) and issubclass(m, BaseModel) and m is not schema.Strict
+              and m is not BaseModel]
+    missing = [f"{m.__name__}.{n}" for m in models for n, f in m.model_fields.items()
+               if not f.description]
+    assert missing == []

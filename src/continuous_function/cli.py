@@ -59,11 +59,79 @@ def check(
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
 ) -> None:
     """Check every file of the curriculum and report every problem with file:line:col."""
-    from continuous_function.validate.pipeline import check_tree
+    from continuous_function.site.build import build as run_build
 
-    diags = check_tree(path)
+    diags = run_build(path, None).diagnostics
     _print(diags, fmt)
     raise typer.Exit(1 if _failed(diags, strict) else 0)
+
+
+OutOption = Annotated[Path, typer.Option("--out", help="Where to write the site.")]
+
+
+@app.command()
+def build(
+    path: CurriculumArg = Path("curriculum"),
+    out: OutOption = Path("site"),
+    strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
+    base_url: Annotated[str, typer.Option(help="Absolute URL the site is served at.")] = (
+        "http://127.0.0.1:8000/"),
+) -> None:
+    """Build the static site (atomically: a failed build leaves the old site untouched)."""
+    from rich.console import Console
+
+    from continuous_function.site.build import build as run_build
+
+    console = Console(stderr=True)
+    with console.status("building…") as status:
+        result = run_build(path, out, strict=strict, base_url=base_url,
+                           progress=lambda stage: status.update(f"building: {stage}"))
+    if result.diagnostics:
+        _print(result.diagnostics, Format.text)
+    if not result.written:
+        typer.echo(f"build failed; {out} was left as it was", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"wrote {out}: {len(result.rendered)} page(s) rendered, {len(result.reused)} "
+               f"reused, {result.witnesses_run} witness(es) run")
+
+
+@app.command()
+def serve(
+    path: CurriculumArg = Path("curriculum"),
+    out: OutOption = Path("site"),
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Build, serve on http://127.0.0.1:8000, rebuild on every change and reload open pages."""
+    import uvicorn
+    from rich.console import Console
+
+    from continuous_function.server.app import Hub, create_app
+    from continuous_function.server.watch import watch_and_rebuild
+    from continuous_function.site.build import build as run_build
+
+    console = Console(stderr=True)
+    base = f"http://{host}:{port}/"
+
+    def rebuild() -> object:
+        return run_build(path, out, dev=True, base_url=base)
+
+    with console.status("building…"):
+        first = run_build(path, out, dev=True, base_url=base)
+    errors = [d for d in first.diagnostics if d.severity is Severity.error]
+    for d in errors:
+        console.print(d.format(), markup=False, highlight=False)
+    if not first.written:
+        typer.echo("the curriculum could not be built; fix the errors above", err=True)
+        raise typer.Exit(1)
+    hub = Hub()
+
+    async def watcher() -> None:
+        await watch_and_rebuild(path, rebuild, hub, console.print)  # type: ignore[arg-type]
+
+    console.print(f"serving [bold]{base}[/] — watching {path} (Ctrl+C to stop)")
+    uvicorn.run(create_app(out, hub, on_startup=[watcher]), host=host, port=port,
+                log_level="warning")
 
 
 @app.command()
@@ -83,6 +151,80 @@ def new(
         typer.echo(f"created {p}")
 
 
+class QueueFormat(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+@app.command()
+def claims(
+    path: CurriculumArg = Path("curriculum"),
+    fmt: Annotated[QueueFormat, typer.Option("--format", help="Output format.")] = (
+        QueueFormat.table),
+) -> None:
+    """List the claims that need work (unreviewed, stale, unsupported, failing), most urgent first."""
+    import json
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from continuous_function.execute import execute
+    from continuous_function.model.loader import load_atlas
+    from continuous_function.queue import as_dicts, as_markdown, claim_queue
+
+    atlas, diags = load_atlas(path)
+    if atlas is None:
+        _print(diags, Format.text)
+        raise typer.Exit(1)
+    witnesses, _ = execute(atlas, path.resolve().parent / ".cache" / "witness")
+    items = claim_queue(atlas, witnesses)
+    if fmt is QueueFormat.json:
+        typer.echo(json.dumps({"claims": as_dicts(items)}, indent=2))
+    elif fmt is QueueFormat.markdown:
+        typer.echo(as_markdown(items), nl=False)
+    else:
+        table = Table(title=f"{len(items)} claim(s) need work")
+        for column in ("concept", "claim", "page", "importance", "review", "needs"):
+            table.add_column(column)
+        for i in items:
+            table.add_row(i.concept, i.claim, i.status, i.importance, i.review, ", ".join(i.issues))
+        Console().print(table)
+
+
+@app.command()
+def review(
+    target: Annotated[str, typer.Argument(help="<concept>#<claim-id>, e.g. derivatives#secant")],
+    state: Annotated[str, typer.Option(help="source-note-reviewed or substantive-reviewed.")],
+    reviewer: Annotated[str, typer.Option(help="Who checked the claim against the source.")],
+    summary: Annotated[str, typer.Option(help="What exactly was checked, and how.")],
+    path: Annotated[Path, typer.Option("--root", help="The curriculum folder.")] = Path(
+        "curriculum"),
+) -> None:
+    """Record a review you actually did: it is dated today and fingerprints the claim."""
+    from continuous_function.model.loader import load_atlas
+    from continuous_function.model.schema import ReviewState
+    from continuous_function.review import ReviewError, record_review
+
+    try:
+        review_state = ReviewState(state)
+    except ValueError:
+        typer.echo(f"error: --state must be one of {', '.join(s.value for s in ReviewState)}",
+                   err=True)
+        raise typer.Exit(1) from None
+    atlas, diags = load_atlas(path)
+    if atlas is None or any(d.severity is Severity.error for d in diags):
+        _print(diags, Format.text)
+        raise typer.Exit(1)
+    try:
+        written = record_review(atlas, target, review_state, reviewer, summary)
+    except ReviewError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(1) from None
+    typer.echo(f"recorded {written['state']} review of {target} by {written['reviewer']} on "
+               f"{written['date']} (fingerprint {written['fingerprint']})")
+
+
 @app.command()
 def rules(
     write: Annotated[Path | None, typer.Option(help="Write the Markdown reference here.")] = None,
@@ -96,6 +238,21 @@ def rules(
     else:
         write.write_text(text, encoding="utf-8")
         typer.echo(f"wrote {write}")
+
+
+@app.command()
+def schema(
+    write: Annotated[Path | None, typer.Option(help="Update the reference in this file.")] = None,
+) -> None:
+    """Print the content reference generated from the schema (the end of docs/content.md)."""
+    from continuous_function.model.docs import schema_markdown, splice
+
+    text = schema_markdown()
+    if write is None:
+        typer.echo(text, nl=False)
+    else:
+        write.write_text(splice(write.read_text(encoding="utf-8"), text), encoding="utf-8")
+        typer.echo(f"updated {write}")
 
 
 def main() -> None:

@@ -48,12 +48,12 @@ hs = [0.5, 0.1, 0.05, 0.01, 0.001, 0.0001]
 print(f"f = sin at x0 = {x0}:  f'(x0) = cos(x0) = {f_prime(x0):.6f}")
 print(f"predicted limits:  f''(x0)/2 = {f_second(x0) / 2:+.4f}   f'''(x0)/6 = {f_third(x0) / 6:+.4f}")
 print()
-print(f"{'h':>8}  {'D_h f(x0)':>10}  {'D_h - fprime':>12}  {'(D_h-fprime)/h':>14}  {'(C_h-fprime)/h^2':>16}")
+print(f"{'h':>8}  {'D_h f(x0)':>10}  {'D_h - f_prime':>13}  {'(D_h - f_prime)/h':>17}  {'(C_h - f_prime)/h^2':>19}")
 for h in hs:
     secant = forward_difference(f, x0, h)
     fwd_err = secant - f_prime(x0)
     ctr_err = central_difference(f, x0, h) - f_prime(x0)
-    print(f"{h:>8g}  {secant:>10.6f}  {fwd_err:>+12.2e}  {fwd_err / h:>+14.4f}  {ctr_err / h**2:>+16.4f}")
+    print(f"{h:>8g}  {secant:>10.6f}  {fwd_err:>+13.2e}  {fwd_err / h:>+17.4f}  {ctr_err / h**2:>+19.4f}")
 # endregion
 
 # region: figure
@@ -92,7 +92,7 @@ def check_secant_slope_converges():
     """The secant slope of sin at x0 approaches cos(x0), and gets closer every time h shrinks."""
     errors = [abs(forward_difference(f, x0, h) - f_prime(x0)) for h in hs]
     assert all(a > b for a, b in zip(errors, errors[1:])), (
-        f"secant error should shrink as h shrinks, got {errors}"
+        f"secant error should shrink as h shrinks, got {[f'{e:.2e}' for e in errors]}"
     )
     assert errors[-1] < 1e-4, (
         f"at h = {hs[-1]} the secant slope should be within 1e-4 of cos({x0}), error {errors[-1]:.2e}"

@@ -3,6 +3,7 @@
 Declared here so the registry, and therefore docs/rules.md, is complete.
 """
 
+from continuous_function.validate.diagnostics import Severity
 from continuous_function.validate.registry import declare
 
 # Reading files
@@ -83,3 +84,29 @@ declare(
     "section-order",
     "The four sections are not in the order Intuition, Math, Code, Interactive Demo.",
 )
+
+# Code witnesses (emitted by the execute stage)
+declare("W001", "witness-failed", "witness.py raised an exception at build time; the location is "
+        "the failing line in witness.py.")
+declare("W002", "check-failed", "A claim's `check_*` function failed: the claim and its code "
+        "witness disagree. The message gives the assertion and the line in witness.py.")
+declare("W003", "witness-limit", "witness.py exceeded a limit: the time limit, the memory "
+        "limit, the output cap, or it tried to reach the network (witnesses run offline).")
+declare("P009", "unknown-region", "`[[witness:name]]` names a region that witness.py does not "
+        "delimit with `# region: name` … `# endregion`.")
+
+# Demos (emitted by the demo stage; D001… are the portability lint of demo/lint.py)
+declare("D100", "demo-load-error", "demo.py does not import, or its declaration is inconsistent "
+        "(see docs/demos.md).")
+declare("D101", "bad-storyboard-state", "A storyboard frame's `state` names a control the demo "
+        "does not have, or a value outside the control's range or options.")
+
+
+def _declare_demo_lint() -> None:
+    from continuous_function.demo.lint import LINT_CODES
+
+    for code, (name, severity, doc) in LINT_CODES.items():
+        declare(code, name, doc, Severity(severity))
+
+
+_declare_demo_lint()

@@ -9,6 +9,7 @@ mode used to measure the forking worker against.
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import json
 import os
@@ -18,7 +19,7 @@ import sys
 import traceback
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from continuous_function.witness import figures
 from continuous_function.witness.harness import ChildReport, run_witness
@@ -46,16 +47,13 @@ def child_main(
     """Never returns: a forked child that fell back into the worker's loop would run jobs twice."""
     code = 70
     try:
-        try:
+        with contextlib.suppress(OSError):
             os.setpgid(0, 0)  # the worker kills the whole group, grandchildren included
-        except OSError:
-            pass
         try:
             isolation = isolate_network(network)
         except SandboxError as exc:
             _write(fds.report, "none\n" + _refusal(exc).model_dump_json())
-            code = 0
-            return _exit(code)
+            os._exit(0)
         _write(fds.report, isolation + "\n")
         _redirect(fds)
         os.chdir(workdir)
@@ -82,10 +80,6 @@ def child_main(
             sys.stderr.flush()
         except BaseException:
             pass
-    return _exit(code)
-
-
-def _exit(code: int) -> NoReturn:
     os._exit(code)
 
 
@@ -107,14 +101,16 @@ def _redirect(fds: ChildFds) -> None:
     keep = {0, 1, 2, fds.report, fds.fault}
     for name in os.listdir("/proc/self/fd"):
         if int(name) not in keep:
-            try:
+            with contextlib.suppress(OSError):
                 os.close(int(name))
-            except OSError:
-                pass
     sys.stdin = open(0, closefd=False)  # noqa: SIM115
+    sys.stdout = _text_out(1)
+    sys.stderr = _text_out(2)
+
+
+def _text_out(fd: int) -> TextIO:
     # Line-buffered, so a witness stopped by a limit still shows what it printed last.
-    sys.stdout = open(1, "w", encoding="utf-8", errors="backslashreplace", buffering=1, closefd=False)  # noqa: SIM115
-    sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", buffering=1, closefd=False)  # noqa: SIM115
+    return open(fd, "w", encoding="utf-8", errors="backslashreplace", buffering=1, closefd=False)
 
 
 def _seed() -> None:

@@ -37,7 +37,11 @@ def run_witness(job: WitnessJob, isolation: Isolation) -> ChildReport:
     filename = str(job.path)
     # Tracebacks must quote the source we ran, not whatever is on disk now (or nothing).
     linecache.cache[filename] = (len(job.source), None, job.source.splitlines(True), filename)
-    namespace: dict[str, Any] = {"__name__": "__main__", "__file__": filename, "__builtins__": builtins}
+    namespace: dict[str, Any] = {
+        "__name__": "__main__",
+        "__file__": filename,
+        "__builtins__": builtins,
+    }
     error = None
     try:
         exec(compile(job.source, filename, "exec", dont_inherit=True), namespace)
@@ -77,7 +81,9 @@ def error_info(exc: BaseException, job: WitnessJob, isolation: Isolation) -> Err
     kind = "MemoryError" if isinstance(exc, MemoryError) else type(exc).__name__
     text = "".join(traceback.format_exception_only(type(exc), exc))
     if frames:
-        text = "Traceback (most recent call last):\n" + "".join(traceback.format_list(frames)) + text
+        text = (
+            "Traceback (most recent call last):\n" + "".join(traceback.format_list(frames)) + text
+        )
     return ErrorInfo(type=kind, message=message, line=line, traceback=text)
 
 
@@ -104,7 +110,9 @@ def _run_check(
     function = namespace.get(name)
     if not callable(function):
         defined = sorted(k for k, v in namespace.items() if k.startswith("check_") and callable(v))
-        hint = f" (defined: {', '.join(defined)})" if defined else " (it defines no check_* functions)"
+        hint = (
+            f" (defined: {', '.join(defined)})" if defined else " (it defines no check_* functions)"
+        )
         what = "no function" if function is None else "not a function:"
         return CheckResult(name=name, passed=False, message=f"{what} `{name}` in witness.py{hint}")
     try:
@@ -115,7 +123,9 @@ def _run_check(
         return CheckResult(name=name, passed=False, message=message, line=info.line)
     except BaseException as exc:
         info = error_info(exc, job, isolation)
-        return CheckResult(name=name, passed=False, message=f"{info.type}: {info.message}", line=info.line)
+        return CheckResult(
+            name=name, passed=False, message=f"{info.type}: {info.message}", line=info.line
+        )
     if value is False:
         return CheckResult(
             name=name, passed=False, message="returned False; a check must assert its claim"

@@ -12,7 +12,7 @@ import os
 import re
 import signal
 from dataclasses import dataclass
-from typing import get_args
+from typing import cast, get_args
 
 from pydantic import ValidationError
 
@@ -51,9 +51,8 @@ class Ended:
 
 def outcome(e: Ended) -> WitnessResult:
     head, _, body = e.report.partition(b"\n")
-    isolation = head.decode(errors="replace")
-    if isolation not in get_args(Isolation):
-        isolation = "none"
+    method = head.decode(errors="replace")
+    isolation = cast(Isolation, method if method in get_args(Isolation) else "none")
     signum = os.WTERMSIG(e.wait_status) if os.WIFSIGNALED(e.wait_status) else None
     report = None if e.report_overflow else _parse(body)
     status, error = _verdict(e, signum, report)
@@ -75,7 +74,7 @@ def outcome(e: Ended) -> WitnessResult:
         figures=figures,
         checks=checks,
         duration_s=round(e.duration_s, 6),
-        isolation=isolation,  # type: ignore[arg-type]  # checked against Isolation above
+        isolation=isolation,
     )
 
 
@@ -89,7 +88,11 @@ def _verdict(
         limit = "wall-clock" if e.timed_out else "CPU"
         message = f"did not finish within the {job.timeout:g} s {limit} limit{at}"
         return "timeout", ErrorInfo(type="Timeout", message=message, line=line, traceback=stack)
-    full = [n for n, size in (("stdout", e.stdout_size), ("stderr", e.stderr_size)) if size >= job.max_output]
+    full = [
+        n
+        for n, size in (("stdout", e.stdout_size), ("stderr", e.stderr_size))
+        if size >= job.max_output
+    ]
     if e.report_overflow or signum == signal.SIGXFSZ or full:
         if full:
             message = f"wrote more than {job.max_output:,} bytes to {' and '.join(full)}"
@@ -124,7 +127,9 @@ def _stack(fault: str, job: WitnessJob) -> tuple[int | None, str]:
     """The innermost witness.py line in faulthandler's first dump, and that dump as a traceback."""
     blocks = fault.split("(most recent call first):")
     first = blocks[1] if len(blocks) > 1 else fault
-    frames = [(int(m["line"]), m["func"]) for m in _FRAME.finditer(first) if m["file"] == str(job.path)]
+    frames = [
+        (int(m["line"]), m["func"]) for m in _FRAME.finditer(first) if m["file"] == str(job.path)
+    ]
     if not frames:
         return None, ""
     source = job.source.splitlines()

@@ -7,11 +7,14 @@ back as `killed` results instead of an exception or a hang, so the build can rep
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import selectors
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator, Sequence
@@ -30,7 +33,9 @@ STALL_S = 30.0
 def worker_environ() -> dict[str, str]:
     """The worker's environment: fixed hash seed and threads, plus where matplotlib keeps its
     font cache (without HOME it rebuilds the cache, seconds, on every build)."""
-    passed = {k: os.environ[k] for k in ("HOME", "MPLCONFIGDIR", "XDG_CACHE_HOME") if k in os.environ}
+    passed = {
+        k: os.environ[k] for k in ("HOME", "MPLCONFIGDIR", "XDG_CACHE_HOME") if k in os.environ
+    }
     return {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "LANG": "C.UTF-8",
@@ -48,7 +53,9 @@ class WitnessWorker:
     `workers` is how many witnesses run at once (children of the one worker).
     """
 
-    def __init__(self, *, workers: int = 2, mode: Mode = "fork", network: NetworkMode = "auto") -> None:
+    def __init__(
+        self, *, workers: int = 2, mode: Mode = "fork", network: NetworkMode = "auto"
+    ) -> None:
         self._argv = [
             sys.executable,
             "-m",
@@ -59,13 +66,17 @@ class WitnessWorker:
         ]
         self._ids = itertools.count()
         self._proc: subprocess.Popen[bytes] | None = None
+        self._root: str | None = None
         self._buffer = b""
         self._start()
 
     def _start(self) -> None:
+        # The scratch directory is ours, not the worker's: a worker that is killed cannot clean
+        # up after itself, and its witnesses' files must not pile up in /tmp.
+        self._root = tempfile.mkdtemp(prefix="cf-witness-")
         # Started eagerly: the worker's ~1 s of imports overlaps whatever the build does next.
         self._proc = subprocess.Popen(
-            self._argv,
+            [*self._argv, f"--root={self._root}"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=worker_environ(),
@@ -78,11 +89,14 @@ class WitnessWorker:
         if not jobs:
             return
         if self._proc is None or self._proc.poll() is not None:
+            self.close()  # a worker that died in an earlier batch: release its pipes
             self._start()
         proc = self._proc
         assert proc is not None and proc.stdin is not None and proc.stdout is not None
         owed = {next(self._ids): job for job in jobs}
-        lines = b"".join(Request(id=i, job=j).model_dump_json().encode() + b"\n" for i, j in owed.items())
+        lines = b"".join(
+            Request(id=i, job=j).model_dump_json().encode() + b"\n" for i, j in owed.items()
+        )
         # A writer thread: the worker answers while we are still sending, and a full pipe each
         # way would otherwise deadlock the two processes.
         writer = threading.Thread(target=_send, args=(proc, lines), daemon=True)
@@ -96,8 +110,8 @@ class WitnessWorker:
                     yield _lost(job, reason)
                 break
             response = Response.model_validate_json(line)
-            owed.pop(response.id, None)
-            yield response.result
+            if owed.pop(response.id, None) is not None:  # else: from an abandoned earlier batch
+                yield response.result
         writer.join()
 
     def _readline(self, proc: subprocess.Popen[bytes], patience: float) -> bytes | None:
@@ -130,10 +144,8 @@ class WitnessWorker:
         if proc is None:
             return
         if proc.stdin is not None:
-            try:
+            with contextlib.suppress(BrokenPipeError):
                 proc.stdin.close()
-            except BrokenPipeError:
-                pass
         try:
             proc.wait(timeout=5)
         except subprocess.TimeoutExpired:
@@ -141,6 +153,9 @@ class WitnessWorker:
             proc.wait()
         if proc.stdout is not None:
             proc.stdout.close()
+        if self._root is not None:
+            shutil.rmtree(self._root, ignore_errors=True)
+            self._root = None
 
     def __enter__(self) -> WitnessWorker:
         return self
@@ -162,7 +177,15 @@ def _send(proc: subprocess.Popen[bytes], data: bytes) -> None:
 
 def _lost(job: WitnessJob, reason: str) -> WitnessResult:
     error = ErrorInfo(type="WorkerDied", message=reason, line=None, traceback="")
-    checks = tuple(CheckResult(name=n, passed=False, message=f"not run: {reason}") for n in job.checks)
+    checks = tuple(
+        CheckResult(name=n, passed=False, message=f"not run: {reason}") for n in job.checks
+    )
     return WitnessResult(
-        key=job.key, status="killed", stdout="", stderr="", error=error, checks=checks, duration_s=0.0
+        key=job.key,
+        status="killed",
+        stdout="",
+        stderr="",
+        error=error,
+        checks=checks,
+        duration_s=0.0,
     )

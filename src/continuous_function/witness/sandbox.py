@@ -114,7 +114,8 @@ def _install_socket_guard() -> None:
     original_getaddrinfo = socket.getaddrinfo
 
     def getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
-        if host is not None and not _is_loopback((host.decode() if isinstance(host, bytes) else host,)):
+        name = host.decode() if isinstance(host, bytes) else host
+        if name is not None and not _is_loopback((name,)):
             refuse(host)
         return original_getaddrinfo(host, *args, **kwargs)
 
@@ -139,7 +140,7 @@ def minimal_environ(workdir: Path) -> dict[str, str]:
 
 
 def address_space_bytes() -> int:
-    """Current virtual size; the memory limit is added on top of what the warm image already maps."""
+    """Current virtual size: the memory limit is added to what the warm image already maps."""
     with open("/proc/self/statm") as f:
         return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
 

@@ -13,6 +13,7 @@ Started by `pool.WitnessWorker` as `python -m continuous_function.witness.worker
 from __future__ import annotations
 
 import argparse
+import contextlib
 import fcntl
 import os
 import selectors
@@ -53,19 +54,19 @@ class _Child:
         return self.started + self.request.job.timeout + KILL_GRACE_S
 
     def kill(self) -> None:
-        try:
+        with contextlib.suppress(OSError):
             os.killpg(self.pid, signal.SIGKILL)
-        except OSError:
-            pass
 
 
 class Worker:
-    def __init__(self, out: IO[bytes], workers: int, mode: Mode, network: NetworkMode) -> None:
+    def __init__(
+        self, out: IO[bytes], root: Path, workers: int, mode: Mode, network: NetworkMode
+    ) -> None:
         self.out = out
+        self.root = root
         self.workers = max(1, workers)
         self.mode: Mode = mode
         self.network: NetworkMode = network
-        self.root = Path(tempfile.mkdtemp(prefix="cf-witness-"))
         self.selector = selectors.DefaultSelector()
         self.pending: deque[Request] = deque()
         self.running: dict[int, _Child] = {}
@@ -114,11 +115,8 @@ class Worker:
     def _start(self, request: Request) -> None:
         job = request.job
         workdir = Path(tempfile.mkdtemp(dir=self.root))
-        files = (
-            tempfile.TemporaryFile(dir=self.root),
-            tempfile.TemporaryFile(dir=self.root),
-            tempfile.TemporaryFile(dir=self.root),
-        )
+        # stdout, stderr, fault dump: closed in `_finish`, which outlives this call
+        files = (_scratch(self.root), _scratch(self.root), _scratch(self.root))
         report_r, report_w = os.pipe()
         fds = ChildFds(report_w, files[0].fileno(), files[1].fileno(), files[2].fileno())
         started = time.monotonic()
@@ -128,10 +126,8 @@ class Worker:
                 child_main(job, fds, workdir, self.network)
             _exec_fresh(job, fds, workdir, self.network)
         os.close(report_w)
-        try:
+        with contextlib.suppress(OSError):
             os.setpgid(pid, pid)  # also done in the child; whichever runs first wins the race
-        except OSError:
-            pass
         fcntl.fcntl(report_r, fcntl.F_SETFL, os.O_NONBLOCK)
         try:
             pidfd: int | None = os.pidfd_open(pid)
@@ -206,6 +202,10 @@ class Worker:
         self.out.flush()
 
 
+def _scratch(root: Path) -> IO[bytes]:
+    return tempfile.TemporaryFile(dir=root)
+
+
 def _exec_fresh(job: WitnessJob, fds: ChildFds, workdir: Path, network: NetworkMode) -> None:
     try:
         for fd in (fds.report, fds.stdout, fds.stderr, fds.fault):
@@ -219,6 +219,7 @@ def _exec_fresh(job: WitnessJob, fds: ChildFds, workdir: Path, network: NetworkM
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="continuous_function.witness.worker")
+    parser.add_argument("--root", type=Path, required=True, help="scratch directory (emptied)")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--mode", choices=["fork", "spawn"], default="fork")
     parser.add_argument("--network", choices=["auto", "netns", "userns", "guard"], default="auto")
@@ -231,7 +232,7 @@ def main(argv: list[str] | None = None) -> None:
     sys.path[:] = [p for p in sys.path if p not in ("", cwd)]  # witnesses import nothing local
     if args.mode == "fork":
         figures.preload()
-    Worker(out, args.workers, args.mode, args.network).serve(sys.stdin.fileno())
+    Worker(out, args.root, args.workers, args.mode, args.network).serve(sys.stdin.fileno())
 
 
 if __name__ == "__main__":

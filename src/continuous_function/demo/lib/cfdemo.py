@@ -22,7 +22,8 @@ import math
 
 MYPY = False
 if MYPY:  # pragma: no cover - only type checkers look inside
-    from typing import Any, Callable
+    from collections.abc import Callable
+    from typing import Any
 
     Point = tuple[float, float]
     Window = tuple[float, float, float, float]
@@ -51,9 +52,14 @@ def _digits_text(n: int, digits: int) -> str:
     return s[: len(s) - digits] + "." + s[len(s) - digits :]
 
 
+_POW10 = (1, 10, 100, 1000, 10000, 100000, 1000000, 10000000)
+
+
 def _scaled(x: float, digits: int) -> int:
-    """|x| * 10**digits rounded half away from zero, as an int (identical in both runtimes)."""
-    return int(math.floor(abs(x) * (10**digits) + 0.5))
+    """|x| * 10**digits rounded half away from zero, as an int (identical in both runtimes:
+    one IEEE multiply and add, then truncation of a non-negative float)."""
+    scale = _POW10[digits] if digits < 8 else 10**digits
+    return int(abs(x) * scale + 0.5)
 
 
 def fmt(x: "float | int", digits: int = 2, plus: bool = False, minus: str = MINUS) -> str:
@@ -78,11 +84,19 @@ def fmt(x: "float | int", digits: int = 2, plus: bool = False, minus: str = MINU
 
 
 def num(x: float) -> str:
-    """SVG coordinate text: two decimals, ASCII minus, trailing zeros trimmed."""
-    text = fmt(x, 2, False, "-")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
+    """SVG coordinate text: two decimals, ASCII minus, trailing zeros trimmed.
+
+    Same rounding as fmt(x, 2); written out because a scene has hundreds of coordinates."""
+    n = int(abs(x) * 100 + 0.5)
+    whole = str(n // 100)
+    cents = n % 100
+    if cents:
+        whole = whole + (
+            "." + str(cents // 10)
+            if cents % 10 == 0
+            else (".0" if cents < 10 else ".") + str(cents)
+        )
+    return "-" + whole if x < 0 and n else whole
 
 
 # --------------------------------------------------------------------------- controls
@@ -150,9 +164,13 @@ class Control:
             if type(value) is bool or not isinstance(value, (int, float)):
                 return "must be a number"
             if value < self.lo or value > self.hi:
-                return "must lie in [" + fmt(self.lo, self.digits) + ", " + fmt(
-                    self.hi, self.digits
-                ) + "]"
+                return (
+                    "must lie in ["
+                    + fmt(self.lo, self.digits)
+                    + ", "
+                    + fmt(self.hi, self.digits)
+                    + "]"
+                )
             return ""
         got, why = self.coerce(value)
         if got is None or (self.kind == "toggle" and type(value) is not bool):
@@ -295,7 +313,9 @@ def cell(id: str, p: "Point", q: "Point", level: float, cls: str = "cell") -> tu
     return ("rect", id, cls, (p, q, level), None)
 
 
-def bar(id: str, x: float, width: float, height: float, cls: str = "bar", base: float = 0.0) -> tuple:
+def bar(
+    id: str, x: float, width: float, height: float, cls: str = "bar", base: float = 0.0
+) -> tuple:
     """A bar centred on x, from `base` up (or down) by `height`."""
     return ("rect", id, cls, ((x - width / 2, base), (x + width / 2, base + height), -1.0), None)
 
@@ -497,8 +517,9 @@ def axes(win: "Window", xlabel: str = "x", ylabel: str = "y") -> "list[Shape]":
         lo = win[2 * axis]
         hi = win[2 * axis + 1]
         step = nice_step(hi - lo)
-        digits = max(0, -int(math.floor(math.log10(step) + 1e-9)))
-        k = int(math.ceil(lo / step - 1e-9))
+        # int() kept on purpose: older MicroPython builds return floats from floor/ceil.
+        digits = max(0, -int(math.floor(math.log10(step) + 1e-9)))  # noqa: RUF046
+        k = int(math.ceil(lo / step - 1e-9))  # noqa: RUF046
         while k * step <= hi + 1e-9:
             v = k * step
             if axis == 0:
@@ -526,7 +547,9 @@ def axes(win: "Window", xlabel: str = "x", ylabel: str = "y") -> "list[Shape]":
     shapes.append(["frame", "rect", frame_attrs, None])
     xl = {"class": "axis-label", "x": num(BOX[2]), "y": num(BOX[3] + 34), "text-anchor": "end"}
     shapes.append(["xlabel", "text", xl, xlabel])
-    shapes.append(["ylabel", "text", {"class": "axis-label", "x": "4", "y": num(BOX[1] + 10)}, ylabel])
+    shapes.append(
+        ["ylabel", "text", {"class": "axis-label", "x": "4", "y": num(BOX[1] + 10)}, ylabel]
+    )
     return shapes + ticks
 
 
@@ -663,12 +686,18 @@ class Demo:
         for c in self.controls:
             if c.id in values and after[c.id] != values[c.id]:
                 problems.append(
-                    c.id + " = " + repr(values[c.id]) + " is changed to " + c.display(after[c.id])
+                    c.id
+                    + " = "
+                    + repr(values[c.id])
+                    + " is changed to "
+                    + c.display(after[c.id])
                     + " by the demo's constraints"
                 )
         return problems
 
-    def handle(self, state: "Values | None", event: str, value: "Any" = None) -> "tuple[Values, Values]":
+    def handle(
+        self, state: "Values | None", event: str, value: "Any" = None
+    ) -> "tuple[Values, Values]":
         """Apply one event and return (new state, scene).
 
         Events: "init" (value: optional dict of control values), a control id (value: the new
@@ -742,7 +771,8 @@ class Demo:
                     shape = self._memo[mk]
                 else:
                     fr = fr or Frame(win)
-                    shape = self.memo(mk, lambda: _shape(fr, prim))
+                    shape = _shape(fr, prim)
+                    self._memo[mk] = shape
             else:
                 fr = fr or Frame(win)
                 shape = _shape(fr, prim)
@@ -768,10 +798,18 @@ class Demo:
                 verdict = "Your prediction \u201c" + right + "\u201d is right."
             else:
                 verdict = (
-                    "Your prediction \u201c" + self.prediction.label(chosen)
-                    + "\u201d is not right: the answer is \u201c" + right + "\u201d."
+                    "Your prediction \u201c"
+                    + self.prediction.label(chosen)
+                    + "\u201d is not right: the answer is \u201c"
+                    + right
+                    + "\u201d."
                 )
-            answer = {"option": ans.option, "correct": correct, "verdict": verdict, "lines": ans.lines}
+            answer = {
+                "option": ans.option,
+                "correct": correct,
+                "verdict": verdict,
+                "lines": ans.lines,
+            }
         announce = "; ".join([r[1] + " " + r[2] for r in readouts])
         return {
             "shapes": self.shapes(v, d, st["revealed"]),
@@ -784,24 +822,68 @@ class Demo:
         }
 
 
+# --------------------------------------------------------------------------- JS kernels
+
+
+def use_kernel(
+    module_name: str, name: str, reference: "Callable[..., Any]"
+) -> "Callable[..., Any]":
+    """The escape hatch for a heavy inner loop: `name` from the demo's kernel.mjs in the
+    browser, `reference` (pure Python) everywhere else.
+
+    Call it at module level as ``heat = use_kernel(__name__, "heat", heat_reference)``. The
+    runtime registers the demo's kernel.mjs as the JS module ``<module>_kernel``; arguments and
+    results cross as JSON (numbers, strings, lists, dicts). A test must check the kernel
+    against `reference` (see docs/demos.md): CPython and the parity test run the reference.
+    """
+    try:
+        bridge = __import__(module_name + "_kernel")
+    except ImportError:
+        return reference
+    import json
+
+    def kernel(*args: "Any") -> "Any":
+        return json.loads(bridge.call(name, json.dumps(list(args))))
+
+    return kernel
+
+
 # --------------------------------------------------------------------------- browser glue
 
 _LIVE = {}
+_SENT = {}
 
 
 def step(name: str, events_json: str) -> str:
     """Browser entry: apply a batch of [event, value] pairs to the live state of module `name`
     and return JSON {state, scene}. `name` is the module the runtime wrote and imported itself;
-    learner input only ever arrives as JSON data (never evaluated)."""
+    learner input only ever arrives as JSON data (never evaluated).
+
+    The scene's "shapes" lists only shapes that differ from the previous call's and "order"
+    lists every shape id: unchanged geometry (axes, a memoised curve) is neither re-serialised
+    nor touched in the DOM.
+    """
     import json
 
     mod = __import__(name)
-    events = json.loads(events_json)
     st = _LIVE.get(name)
     sc = None
-    for ev in events:
+    for ev in json.loads(events_json):
         st, sc = mod.handle(st, ev[0], ev[1] if len(ev) > 1 else None)
     if sc is None:
         st, sc = mod.handle(st, "init", None)
     _LIVE[name] = st
+    before = _SENT.get(name) or {}
+    now = {}
+    changed = []
+    order = []
+    for shape in sc["shapes"]:
+        now[shape[0]] = shape
+        order.append(shape[0])
+        if before.get(shape[0]) != shape:
+            changed.append(shape)
+    _SENT[name] = now
+    sc = dict(sc)
+    sc["shapes"] = changed
+    sc["order"] = order
     return json.dumps({"state": st, "scene": sc})

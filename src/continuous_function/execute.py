@@ -1,0 +1,64 @@
+"""The execute stage: run every concept's witness.py (cached) and turn failures into diagnostics.
+
+Witnesses run in the sandboxed worker of `continuous_function.witness`; this module only decides
+what to run and what a failure means for the author (file:line in witness.py, and the claim
+whose check failed).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from continuous_function.model.atlas import Atlas, Concept
+from continuous_function.validate.diagnostics import Diagnostic, Location
+from continuous_function.validate.registry import report
+from continuous_function.witness import WitnessJob, WitnessResult, run_witnesses
+
+DEFAULT_TIMEOUT = 10.0
+
+
+def witness_jobs(atlas: Atlas, timeout: float = DEFAULT_TIMEOUT) -> list[WitnessJob]:
+    jobs = []
+    for concept in atlas.concepts():
+        if concept.witness_source is None:
+            continue
+        checks = tuple(dict.fromkeys(c.check for c in concept.meta.claims if c.check))
+        jobs.append(WitnessJob(
+            key=concept.key,
+            path=concept.witness_path.relative_to(atlas.root),
+            source=concept.witness_source,
+            checks=checks,
+            timeout=timeout,
+        ))
+    return jobs
+
+
+def execute(atlas: Atlas, cache_dir: Path, timeout: float = DEFAULT_TIMEOUT,
+            ) -> tuple[dict[str, WitnessResult], list[Diagnostic]]:
+    jobs = witness_jobs(atlas, timeout)
+    results = run_witnesses(jobs, cache_dir) if jobs else {}
+    diags: list[Diagnostic] = []
+    for concept in atlas.concepts():
+        result = results.get(concept.key)
+        if result is not None:
+            diags += witness_diagnostics(concept, result)
+    return results, diags
+
+
+def witness_diagnostics(concept: Concept, result: WitnessResult) -> list[Diagnostic]:
+    diags = []
+    if result.status != "ok":
+        err = result.error
+        line = err.line if err and err.line else 1
+        what = f"{err.type}: {err.message}" if err else result.status
+        code = "W001" if result.status == "error" else "W003"
+        diags.append(report(code, Location(concept.witness_path, line),
+                            f"witness {result.status}: {what}"))
+    for ci, claim in enumerate(concept.meta.claims):
+        check = result.check(claim.check) if claim.check else None
+        if check is not None and not check.passed and result.status == "ok":
+            where = f" (witness.py:{check.line})" if check.line else ""
+            diags.append(report("W002", concept.loc("claims", ci, "check"),
+                                f"claim '{claim.id}': {claim.check} failed{where}: "
+                                f"{check.message or 'assertion failed'}"))
+    return diags

@@ -1,0 +1,142 @@
+"""Build-time math: KaTeX running in an embedded V8 (mini-racer), one context per build.
+
+Rendering at build time keeps pages readable without JavaScript and exposes MathML to assistive
+technology. Starting V8 and loading KaTeX costs a few hundred milliseconds, so one
+`MathRenderer` is shared by every page of a build and formulas are memoised.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from py_mini_racer import MiniRacer
+
+KATEX_JS = Path("katex", "dist", "katex.min.js")
+NODE_MODULES_ENV = "CFN_NODE_MODULES"
+
+# KaTeX's ParseError carries the offending position; return it as data rather than letting it
+# cross the V8 boundary as an exception whose message is all that survives.
+_BRIDGE_JS = """
+function cfnRenderMath(tex, display) {
+  try {
+    return {ok: true, html: katex.renderToString(tex, {
+      displayMode: display, output: "htmlAndMathml", throwOnError: true,
+      strict: "ignore", trust: false})};
+  } catch (e) {
+    if (!(e instanceof katex.ParseError)) { throw e; }
+    return {ok: false, message: e.rawMessage,
+            position: typeof e.position === "number" ? e.position : null,
+            length: typeof e.length === "number" ? e.length : null};
+  }
+}
+"""
+
+
+class KatexNotFoundError(RuntimeError):
+    """The npm assets are missing: an installation problem, not a content problem."""
+
+
+class KatexError(ValueError):
+    """KaTeX refused a formula; `position` is an index into the TeX string when KaTeX knows it."""
+
+    def __init__(self, message: str, position: int | None, length: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.position = position
+        self.length = length
+
+
+def find_node_modules() -> Path:
+    """The `node_modules` holding KaTeX: `$CFN_NODE_MODULES`, else the nearest one above here."""
+    override = os.environ.get(NODE_MODULES_ENV)
+    if override:
+        candidate = Path(override)
+        if not (candidate / KATEX_JS).is_file():
+            raise KatexNotFoundError(
+                f"{NODE_MODULES_ENV}={override!r} has no {KATEX_JS.as_posix()}; point it at the "
+                "node_modules folder where `npm ci` installed katex."
+            )
+        return candidate
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        candidate = parent / "node_modules"
+        if (candidate / KATEX_JS).is_file():
+            return candidate
+    raise KatexNotFoundError(
+        f"KaTeX not found: no node_modules/{KATEX_JS.as_posix()} in any folder above {here.parent}; "
+        f"run `npm ci` in the project root or set {NODE_MODULES_ENV}=/path/to/node_modules."
+    )
+
+
+def katex_dist() -> Path:
+    """KaTeX's `dist` folder, whose CSS and fonts the site copies next to the pages."""
+    return find_node_modules() / KATEX_JS.parent
+
+
+class MathRenderer:
+    """Renders TeX to KaTeX HTML+MathML. Use as a context manager: V8 must be closed explicitly
+    or the interpreter can hang at exit.
+
+    Thread-safe (a lock serialises access to the single V8 context) so a dev server may share it.
+    """
+
+    def __init__(self, katex_js: Path | None = None) -> None:
+        script = (katex_js or find_node_modules() / KATEX_JS).read_text(encoding="utf-8")
+        self._lock = threading.Lock()
+        self._cache: dict[tuple[str, bool], str | KatexError] = {}
+        self._ctx: MiniRacer | None = MiniRacer()
+        try:
+            self._ctx.eval(script)
+            self._ctx.eval(_BRIDGE_JS)
+        except BaseException:
+            self.close()
+            raise
+
+    def render(self, tex: str, display: bool) -> str:
+        """KaTeX HTML for `tex`; raises `KatexError` when KaTeX cannot parse it."""
+        key = (tex, display)
+        with self._lock:
+            cached = self._cache.get(key)
+            if cached is None:
+                cached = self._cache[key] = self._render_uncached(tex, display)
+        if isinstance(cached, KatexError):
+            raise KatexError(cached.message, cached.position, cached.length)
+        return cached
+
+    def _render_uncached(self, tex: str, display: bool) -> str | KatexError:
+        if self._ctx is None:
+            raise RuntimeError("MathRenderer is closed; create a new one for this build.")
+        result: Any = self._ctx.call("cfnRenderMath", tex, display)
+        if result["ok"]:
+            return str(result["html"])
+        position, length = result["position"], result["length"]
+        return KatexError(
+            str(result["message"]),
+            None if position is None else int(position),
+            None if length is None else int(length),
+        )
+
+    @property
+    def cache_size(self) -> int:
+        return len(self._cache)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._ctx is not None:
+                self._ctx.close()
+                self._ctx = None
+
+    def __enter__(self) -> MathRenderer:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

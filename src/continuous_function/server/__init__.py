@@ -1,0 +1,1 @@
+"""The development server: static site, live reload, security headers."""

@@ -1,0 +1,94 @@
+"""`cfn serve`: the built site, live reload over server-sent events, and security headers.
+
+The site is plain static files; the server only adds the reload channel in development. A build
+with errors never stops the server: pages with errors show them, and a build that could not
+run at all is reported to open pages through the same channel.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import StreamingResponse
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from continuous_function.site.assets import SECURITY_HEADERS
+
+
+class Hub:
+    """Fan-out of build events to every open page."""
+
+    def __init__(self) -> None:
+        self.queues: set[asyncio.Queue[str]] = set()
+        self.last: str | None = None
+
+    def publish(self, event: str, data: object) -> None:
+        message = f"event: {event}\ndata: {json.dumps(data)}\n\n"
+        self.last = message if event == "build-error" else None
+        for queue in list(self.queues):
+            queue.put_nowait(message)
+
+    async def stream(self, request: Request) -> AsyncIterator[str]:
+        queue: asyncio.Queue[str] = asyncio.Queue()
+        self.queues.add(queue)
+        try:
+            yield "retry: 500\n\n"
+            if self.last:
+                yield self.last
+            while not await request.is_disconnected():
+                try:
+                    yield await asyncio.wait_for(queue.get(), timeout=15)
+                except TimeoutError:
+                    yield ": keep-alive\n\n"
+        finally:
+            self.queues.discard(queue)
+
+
+class SecurityHeaders:
+    def __init__(self, app: ASGIApp, *, dev: bool) -> None:
+        self.app, self.dev = app, dev
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def with_headers(message: dict) -> None:  # type: ignore[type-arg]
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+                if self.dev:
+                    headers.append((b"cache-control", b"no-store"))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def create_app(site_dir: Path, hub: Hub, *, dev: bool = True,
+               on_startup: list | None = None) -> ASGIApp:  # type: ignore[type-arg]
+    async def events(request: Request) -> StreamingResponse:
+        return StreamingResponse(hub.stream(request), media_type="text/event-stream")
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        tasks = [asyncio.create_task(fn()) for fn in on_startup or []]
+        try:
+            yield
+        finally:
+            for task in tasks:
+                task.cancel()
+
+    app = Starlette(
+        routes=[
+            Route("/_cfn/events", events),
+            # html=True serves index.html for folders and the site's 404.html for misses
+            Mount("/", StaticFiles(directory=site_dir, html=True, check_dir=False)),
+        ],
+        lifespan=lifespan,
+    )
+    return SecurityHeaders(app, dev=dev)

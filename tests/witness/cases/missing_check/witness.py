@@ -1,0 +1,2 @@
+def check_present():
+    assert True

@@ -1,0 +1,3 @@
+import socket
+
+socket.getaddrinfo("example.com", 53)

@@ -1,0 +1,4 @@
+import ctypes
+
+print("crashing", flush=True)
+ctypes.string_at(0)

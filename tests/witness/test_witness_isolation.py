@@ -1,0 +1,138 @@
+"""Properties that need more than one witness, or a worker set up a particular way."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from continuous_function.witness import WitnessJob, WitnessResult, WitnessWorker
+
+POLLUTER = """
+import builtins, random
+import numpy as np
+import matplotlib as mpl
+np.random.seed(123)
+random.seed(123)
+np.set_printoptions(precision=1)
+mpl.rcParams["lines.linewidth"] = 9
+np.polluted = True
+builtins.print = lambda *a, **k: None
+"""
+
+OBSERVER = """
+import builtins, random
+import numpy as np
+import matplotlib as mpl
+print(np.random.random(), random.random())
+print(np.array([1 / 3]))
+print(mpl.rcParams["lines.linewidth"], hasattr(np, "polluted"), builtins.print.__module__)
+"""
+
+NETWORK = """
+import socket
+socket.create_connection(("1.1.1.1", 53), timeout=10)
+"""
+
+
+def _job(key: str, source: str, **fields: object) -> WitnessJob:
+    return WitnessJob(key=key, path=Path(f"{key}/witness.py"), source=source, **fields)  # type: ignore[arg-type]
+
+
+def _run_one(worker: WitnessWorker, job: WitnessJob) -> WitnessResult:
+    (result,) = worker.run([job])
+    return result
+
+
+def test_state_does_not_leak_between_witnesses() -> None:
+    # One at a time, in order: the observer runs before and after the polluter in one worker.
+    with WitnessWorker(workers=1) as worker:
+        results = {
+            r.key: r
+            for r in worker.run(
+                [_job("before", OBSERVER), _job("polluter", POLLUTER), _job("after", OBSERVER)]
+            )
+        }
+    assert results["polluter"].status == "ok"
+    assert results["before"].status == "ok", results["before"].error
+    assert results["after"].stdout == results["before"].stdout
+    assert "True" not in results["after"].stdout and "builtins" in results["after"].stdout
+
+
+def test_unseeded_randomness_is_reproducible(worker: WitnessWorker) -> None:
+    """Builds are byte-stable even when a witness forgets to seed."""
+    first, second = worker.run([_job("a", OBSERVER), _job("b", OBSERVER)])
+    assert first.stdout == second.stdout
+
+
+def test_figures_are_byte_identical_across_runs(worker: WitnessWorker) -> None:
+    source = "import matplotlib.pyplot as plt\nplt.plot([0, 1, 4]); plt.title('x²')\n"
+    first = _run_one(worker, _job("fig", source))
+    second = _run_one(worker, _job("fig", source))
+    assert first.figures and first.figures == second.figures
+
+
+@pytest.mark.parametrize("network", ["auto", "userns", "guard"])
+def test_public_network_fails_fast_in_every_mode(network: str) -> None:
+    with WitnessWorker(workers=1, network=network) as worker:  # type: ignore[arg-type]
+        started = time.perf_counter()
+        result = _run_one(worker, _job("net", NETWORK))
+        elapsed = time.perf_counter() - started
+    if result.error and result.error.type == "SandboxError":
+        pytest.skip(f"{network} isolation is not permitted here: {result.error.message}")
+    assert result.status == "error"
+    assert result.error is not None and "network" in result.error.message
+    assert result.error.line == 3
+    assert result.isolation == ("netns" if network == "auto" else network)
+    assert elapsed < 3.0
+
+
+def test_infinite_loop_returns_within_timeout_plus_three_seconds(worker: WitnessWorker) -> None:
+    started = time.perf_counter()
+    result = _run_one(worker, _job("loop", "while True:\n    pass\n", timeout=1.0))
+    assert time.perf_counter() - started < 1.0 + 3.0
+    assert result.status == "timeout"
+    assert result.error is not None and result.error.line in (1, 2)  # the loop is both lines
+
+
+def test_grandchildren_are_killed_with_the_witness(worker: WitnessWorker, tmp_path: Path) -> None:
+    marker = tmp_path / "grandchild-alive"
+    source = (
+        "import os, time\n"
+        "if os.fork() == 0:\n"
+        "    time.sleep(1.5)\n"
+        f"    open({str(marker)!r}, 'w').close()\n"
+        "    os._exit(0)\n"
+        "while True:\n"
+        "    pass\n"
+    )
+    result = _run_one(worker, _job("forker", source, timeout=0.5))
+    assert result.status == "timeout"
+    time.sleep(1.5)
+    assert not marker.exists()
+
+
+def test_fresh_interpreter_mode_gives_the_same_result(worker: WitnessWorker) -> None:
+    source = "import numpy as np\nprint(np.linalg.det(np.eye(3) * 2))\n"
+    job = _job("det", source, checks=("check_missing",))
+    with WitnessWorker(workers=1, mode="spawn") as spawned:
+        fresh = _run_one(spawned, job)
+    forked = _run_one(worker, job)
+    assert fresh.model_dump(exclude={"duration_s"}) == forked.model_dump(exclude={"duration_s"})
+
+
+def test_a_dead_worker_fails_its_jobs_and_is_replaced(tmp_path: Path) -> None:
+    where = tmp_path / "workdir"
+    killer = (
+        "import os, signal\n"
+        f"open({str(where)!r}, 'w').write(os.getcwd())\n"
+        "os.kill(os.getppid(), signal.SIGKILL)\n"
+    )
+    with WitnessWorker(workers=1) as worker:
+        results = {r.key: r for r in worker.run([_job("killer", killer), _job("next", "x = 1\n")])}
+        assert {r.status for r in results.values()} == {"killed"}
+        assert all(r.error and r.error.type == "WorkerDied" for r in results.values())
+        again = _run_one(worker, _job("again", "print('back')\n"))
+    assert again.status == "ok" and again.stdout == "back\n"
+    assert not Path(where.read_text()).parent.exists(), "the dead worker's scratch dir was left"
