@@ -13,11 +13,17 @@ from continuous_function.witness.cache import imported_modules, library_versions
 
 
 def _counting(
-    counter: Path, key: str, body: str = "print('hello')\n", **fields: object
+    counter: Path,
+    key: str,
+    body: str = "print('hello')\n",
+    *,
+    timeout: float = 5.0,
+    checks: tuple[str, ...] = (),
 ) -> WitnessJob:
     """A witness that leaves a mark outside its sandbox each time it really runs."""
     source = f"with open({str(counter)!r}, 'a') as f:\n    f.write('x')\n" + body
-    return WitnessJob(key=key, path=Path(f"{key}/witness.py"), source=source, **fields)  # type: ignore[arg-type]
+    path = Path(f"{key}/witness.py")
+    return WitnessJob(key=key, path=path, source=source, timeout=timeout, checks=checks)
 
 
 def _runs(counter: Path) -> int:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
 import pytest
 
-from continuous_function.witness import WitnessJob, WitnessResult, WitnessWorker
+from continuous_function.witness import NetworkMode, WitnessJob, WitnessResult, WitnessWorker
 
 POLLUTER = """
 import builtins, random
@@ -36,8 +37,11 @@ socket.create_connection(("1.1.1.1", 53), timeout=10)
 """
 
 
-def _job(key: str, source: str, **fields: object) -> WitnessJob:
-    return WitnessJob(key=key, path=Path(f"{key}/witness.py"), source=source, **fields)  # type: ignore[arg-type]
+def _job(
+    key: str, source: str, *, timeout: float = 5.0, checks: tuple[str, ...] = ()
+) -> WitnessJob:
+    path = Path(f"{key}/witness.py")
+    return WitnessJob(key=key, path=path, source=source, timeout=timeout, checks=checks)
 
 
 def _run_one(worker: WitnessWorker, job: WitnessJob) -> WitnessResult:
@@ -45,19 +49,14 @@ def _run_one(worker: WitnessWorker, job: WitnessJob) -> WitnessResult:
     return result
 
 
-def test_state_does_not_leak_between_witnesses() -> None:
-    # One at a time, in order: the observer runs before and after the polluter in one worker.
-    with WitnessWorker(workers=1) as worker:
-        results = {
-            r.key: r
-            for r in worker.run(
-                [_job("before", OBSERVER), _job("polluter", POLLUTER), _job("after", OBSERVER)]
-            )
-        }
-    assert results["polluter"].status == "ok"
-    assert results["before"].status == "ok", results["before"].error
-    assert results["after"].stdout == results["before"].stdout
-    assert "True" not in results["after"].stdout and "builtins" in results["after"].stdout
+def test_state_does_not_leak_between_witnesses(worker: WitnessWorker) -> None:
+    # Separate batches, so the polluter has certainly finished before the second observer runs.
+    before = _run_one(worker, _job("before", OBSERVER))
+    assert _run_one(worker, _job("polluter", POLLUTER)).status == "ok"
+    after = _run_one(worker, _job("after", OBSERVER))
+    assert before.status == "ok", before.error
+    assert after.stdout == before.stdout
+    assert "True" not in after.stdout and "builtins" in after.stdout
 
 
 def test_unseeded_randomness_is_reproducible(worker: WitnessWorker) -> None:
@@ -74,8 +73,12 @@ def test_figures_are_byte_identical_across_runs(worker: WitnessWorker) -> None:
 
 
 @pytest.mark.parametrize("network", ["auto", "userns", "guard"])
-def test_public_network_fails_fast_in_every_mode(network: str) -> None:
-    with WitnessWorker(workers=1, network=network) as worker:  # type: ignore[arg-type]
+def test_public_network_fails_fast_in_every_mode(
+    network: NetworkMode, worker: WitnessWorker
+) -> None:
+    with contextlib.ExitStack() as stack:
+        if network != "auto":  # the session worker is the `auto` one
+            worker = stack.enter_context(WitnessWorker(workers=1, network=network))
         started = time.perf_counter()
         result = _run_one(worker, _job("net", NETWORK))
         elapsed = time.perf_counter() - started
@@ -115,7 +118,8 @@ def test_grandchildren_are_killed_with_the_witness(worker: WitnessWorker, tmp_pa
 
 def test_fresh_interpreter_mode_gives_the_same_result(worker: WitnessWorker) -> None:
     source = "import numpy as np\nprint(np.linalg.det(np.eye(3) * 2))\n"
-    job = _job("det", source, checks=("check_missing",))
+    # Generous timeout: the fresh interpreter's ~1 s start-up counts against it, more under load.
+    job = _job("det", source, checks=("check_missing",), timeout=60.0)
     with WitnessWorker(workers=1, mode="spawn") as spawned:
         fresh = _run_one(spawned, job)
     forked = _run_one(worker, job)

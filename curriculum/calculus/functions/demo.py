@@ -37,9 +37,9 @@ FUNCTIONS = {
 }
 
 WINDOWS = {
-    "square": (XMIN, XMAX, -2.0, 26.0),
+    "square": (XMIN, XMAX, -1.5, 10.5),
     "sin": (XMIN, XMAX, -1.6, 1.6),
-    "exp": (XMIN, XMAX, -2.0, 22.0),
+    "exp": (XMIN, XMAX, -1.5, 10.5),
     "abs": (XMIN, XMAX, -1.0, 5.5),
 }
 
@@ -129,13 +129,14 @@ def frame(v, d, revealed):
         point("fxa", (xa, d["gx"]), "point point-2"),
         label("x-label", (x, 0.0), "x", "label", "middle", 0, 16),
         label("xa-label", (xa, 0.0), "x − a", "label", "middle", 0, 30),
+        label("fx-label", (x, d["fx"]), "(x, f(x))", "label", "start", 8, -8),
     ]
     if revealed:
         a = v["a"]
         shapes.insert(1, curve("g", lambda t: f(t - a), XMIN, XMAX, 201, "curve-2"))
         shapes.append(arrow("shift", (xa, d["gx"]), (x, d["gx"]), "arrow"))
         shapes.append(point("gx", (x, d["gx"]), "point point-2"))
-        shapes.append(label("g-label", (x, d["gx"]), "(x, g(x))", "label", "start", 8, -8))
+        shapes.append(label("g-label", (x, d["gx"]), "(x, g(x))", "label", "start", 8, 18))
     return shapes
 
 

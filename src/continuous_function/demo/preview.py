@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from html import escape
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 from continuous_function.demo.assets import demo_url, write_demo_assets
 from continuous_function.demo.loader import load_demo
@@ -70,7 +70,7 @@ def write_preview(
 class _Handler(SimpleHTTPRequestHandler):
     """Static files with the site's CSP and no request logging on stderr."""
 
-    extensions_map: ClassVar[dict[str, str]] = {
+    extensions_map = {  # noqa: RUF012 - the base class's attribute, extended
         **SimpleHTTPRequestHandler.extensions_map,
         ".mjs": "text/javascript",
         ".js": "text/javascript",

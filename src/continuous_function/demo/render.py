@@ -214,7 +214,7 @@ def render_storyboard_html(
 
 def check_storyboard(demo: Demo, frames: Frames) -> list[str]:
     """Problems with authored storyboard states, each prefixed by its 1-based frame number."""
-    problems = []
+    problems: list[str] = []
     for index, (values, caption) in enumerate(frames, start=1):
         if not isinstance(values, dict):
             problems.append(f"frame {index}: state must be a mapping of control values")

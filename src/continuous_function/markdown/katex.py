@@ -19,19 +19,28 @@ KATEX_JS = Path("katex", "dist", "katex.min.js")
 NODE_MODULES_ENV = "CFN_NODE_MODULES"
 
 # KaTeX's ParseError carries the offending position; return it as data rather than letting it
-# cross the V8 boundary as an exception whose message is all that survives.
+# cross the V8 boundary as an exception whose message is all that survives. Commands that need
+# trust (\href, \url, \includegraphics, \html*) are refused, and reported rather than shown as
+# red text.
 _BRIDGE_JS = """
 function cfnRenderMath(tex, display) {
+  var refused = [];
   try {
-    return {ok: true, html: katex.renderToString(tex, {
-      displayMode: display, output: "htmlAndMathml", throwOnError: true,
-      strict: "ignore", trust: false})};
+    var html = katex.renderToString(tex, {
+      displayMode: display, output: "htmlAndMathml", throwOnError: true, strict: "ignore",
+      trust: function (context) { refused.push(context.command); return false; }});
   } catch (e) {
     if (!(e instanceof katex.ParseError)) { throw e; }
     return {ok: false, message: e.rawMessage,
             position: typeof e.position === "number" ? e.position : null,
             length: typeof e.length === "number" ? e.length : null};
   }
+  if (refused.length > 0) {
+    var at = tex.indexOf(refused[0]);
+    return {ok: false, position: at < 0 ? null : at, length: refused[0].length,
+            message: refused[0] + " is disabled in formulas (no links, images or HTML in math)"};
+  }
+  return {ok: true, html: html};
 }
 """
 
@@ -67,8 +76,9 @@ def find_node_modules() -> Path:
         if (candidate / KATEX_JS).is_file():
             return candidate
     raise KatexNotFoundError(
-        f"KaTeX not found: no node_modules/{KATEX_JS.as_posix()} in any folder above {here.parent}; "
-        f"run `npm ci` in the project root or set {NODE_MODULES_ENV}=/path/to/node_modules."
+        f"KaTeX not found: no node_modules/{KATEX_JS.as_posix()} in any folder above "
+        f"{here.parent}; run `npm ci` in the project root or set "
+        f"{NODE_MODULES_ENV}=/path/to/node_modules."
     )
 
 

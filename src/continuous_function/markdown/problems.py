@@ -20,43 +20,53 @@ class ProblemCode:
 
 
 MISSING_SECTION = ProblemCode(
-    "P001", "missing-section",
+    "P001",
+    "missing-section",
     "A required `##` section (Intuition, Math, Code, Interactive Demo) is absent.",
 )
 UNKNOWN_SECTION = ProblemCode(
-    "P002", "unknown-section",
+    "P002",
+    "unknown-section",
     "A `##` heading that is not one of the four sections, or text before the first section.",
 )
 UNBALANCED_MATH = ProblemCode(
-    "P003", "unbalanced-math",
+    "P003",
+    "unbalanced-math",
     "A `$` or `$$` that opens math but is never closed (money like `$5` is fine).",
 )
 LATEX_ERROR = ProblemCode(
-    "P004", "latex-error",
+    "P004",
+    "latex-error",
     "KaTeX cannot parse a formula; the position points at the offending token in page.md.",
 )
 RAW_HTML = ProblemCode(
-    "P005", "raw-html",
+    "P005",
+    "raw-html",
     "Raw HTML in page.md; pages are Markdown only (HTML comments are allowed and dropped).",
 )
 UNKNOWN_EQUATION_REF = ProblemCode(
-    "P006", "unknown-equation-ref",
+    "P006",
+    "unknown-equation-ref",
     "A link to `#eq-…` names no labelled equation on the page.",
 )
 DUPLICATE_EQUATION_LABEL = ProblemCode(
-    "P007", "duplicate-equation-label",
+    "P007",
+    "duplicate-equation-label",
     "Two display equations carry the same `{#eq-…}` label.",
 )
 SECTION_ORDER = ProblemCode(
-    "P008", "section-order",
+    "P008",
+    "section-order",
     "Sections are out of order or repeated; the order is Intuition, Math, Code, Interactive Demo.",
 )
 BAD_EQUATION_LABEL = ProblemCode(
-    "P009", "bad-equation-label",
+    "P009",
+    "bad-equation-label",
     "An equation label that is not `{#eq-<name>}` with lower-case letters, digits and hyphens.",
 )
 UNKNOWN_EMBED = ProblemCode(
-    "P010", "unknown-embed",
+    "P010",
+    "unknown-embed",
     "A `[[…]]` paragraph that is not `[[witness]]`, `[[witness:<region>]]` or `[[demo]]`.",
 )
 

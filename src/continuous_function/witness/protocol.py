@@ -11,7 +11,7 @@ from continuous_function.witness.job import WitnessJob, WitnessResult
 
 Mode = Literal["fork", "spawn"]
 """`fork` is the product; `spawn` (a fresh interpreter per witness, same sandbox) exists so the
-benchmark can measure what forking saves."""
+benchmark can measure what forking saves. In `spawn` the timeout also covers start-up."""
 
 KILL_GRACE_S = 0.25
 """Between faulthandler's stack dump at the timeout and the worker's SIGKILL."""

@@ -29,6 +29,7 @@ if MYPY:  # pragma: no cover - only type checkers look inside
     Window = tuple[float, float, float, float]
     Values = dict[str, Any]
     Shape = list[Any]
+    Prim = tuple[Any, ...]
 
 VIEW_W = 640
 VIEW_H = 400
@@ -252,7 +253,7 @@ class Answer:
 # Each primitive is a tuple (kind, id, cls, args, key); `key` asks for memoised conversion.
 
 
-def path(id: str, points: "list[Point]", cls: str = "curve", key: "Any" = None) -> tuple:
+def path(id: str, points: "list[Point]", cls: str = "curve", key: "Any" = None) -> "Prim":
     """A polyline through `points` (clipped to the plot window)."""
     return ("path", id, cls, points, key)
 
@@ -265,28 +266,28 @@ def curve(
     n: int = 121,
     cls: str = "curve",
     key: "Any" = None,
-) -> tuple:
+) -> "Prim":
     """The graph of f sampled at n points over [x0, x1]. Give `key` (e.g. the function's name)
     when the curve does not change with the other controls: it is then sampled and converted
     once per key and window, which is what keeps an input near a millisecond in MicroPython."""
     return ("curve", id, cls, (f, x0, x1, n), key)
 
 
-def line(id: str, p: "Point", slope: "float | None", cls: str = "line") -> tuple:
+def line(id: str, p: "Point", slope: "float | None", cls: str = "line") -> "Prim":
     """The infinite line through p with `slope` (None: vertical), clipped to the window."""
     return ("line", id, cls, (p, slope), None)
 
 
-def segment(id: str, p: "Point", q: "Point", cls: str = "segment") -> tuple:
+def segment(id: str, p: "Point", q: "Point", cls: str = "segment") -> "Prim":
     return ("segment", id, cls, (p, q), None)
 
 
-def arrow(id: str, p: "Point", q: "Point", cls: str = "arrow") -> tuple:
+def arrow(id: str, p: "Point", q: "Point", cls: str = "arrow") -> "Prim":
     """A segment from p to q with a head at q."""
     return ("arrow", id, cls, (p, q), None)
 
 
-def point(id: str, p: "Point", cls: str = "point", r: float = 5.0) -> tuple:
+def point(id: str, p: "Point", cls: str = "point", r: float = 5.0) -> "Prim":
     return ("point", id, cls, (p, r), None)
 
 
@@ -298,24 +299,24 @@ def label(
     anchor: str = "start",
     dx: float = 0.0,
     dy: float = 0.0,
-) -> tuple:
+) -> "Prim":
     """Text at p (kept inside the plot box), offset by (dx, dy) pixels; anchor start/middle/end."""
     return ("label", id, cls, (p, text, anchor, dx, dy), None)
 
 
-def rect(id: str, p: "Point", q: "Point", cls: str = "rect") -> tuple:
+def rect(id: str, p: "Point", q: "Point", cls: str = "rect") -> "Prim":
     """The axis-aligned rectangle with opposite corners p and q."""
     return ("rect", id, cls, (p, q, -1.0), None)
 
 
-def cell(id: str, p: "Point", q: "Point", level: float, cls: str = "cell") -> tuple:
+def cell(id: str, p: "Point", q: "Point", level: float, cls: str = "cell") -> "Prim":
     """A heatmap cell: a rectangle whose fill opacity is `level` in [0, 1]."""
     return ("rect", id, cls, (p, q, level), None)
 
 
 def bar(
     id: str, x: float, width: float, height: float, cls: str = "bar", base: float = 0.0
-) -> tuple:
+) -> "Prim":
     """A bar centred on x, from `base` up (or down) by `height`."""
     return ("rect", id, cls, ((x - width / 2, base), (x + width / 2, base + height), -1.0), None)
 
@@ -391,7 +392,7 @@ class Frame:
         return x, y
 
 
-def _shape(fr: Frame, prim: tuple) -> "Shape | None":
+def _shape(fr: Frame, prim: "Prim") -> "Shape | None":
     """One primitive as a wire shape [id, tag, attrs, text] in viewBox pixels (None: off-plot)."""
     kind = prim[0]
     pid = prim[1]
@@ -448,13 +449,13 @@ def _shape(fr: Frame, prim: tuple) -> "Shape | None":
         return [pid, "text", attrs, text]
     if kind == "rect":
         p, q, level = a
-        c = _clip_box(p, q, fr.win)
-        if c is None:
+        box = _clip_box(p, q, fr.win)
+        if box is None:
             return None
-        x0 = fr.px(c[0])
-        x1 = fr.px(c[1])
-        y0 = fr.py(c[3])
-        y1 = fr.py(c[2])
+        x0 = fr.px(box[0])
+        x1 = fr.px(box[1])
+        y0 = fr.py(box[3])
+        y1 = fr.py(box[2])
         attrs["x"] = num(x0)
         attrs["y"] = num(y0)
         attrs["width"] = num(x1 - x0)
@@ -475,7 +476,7 @@ def _clip_box(p: "Point", q: "Point", win: "Window") -> "Window | None":
     return (x0, x1, y0, y1)
 
 
-def _arrow_attrs(fr: Frame, c: tuple, attrs: "dict[str, str]") -> "dict[str, str]":
+def _arrow_attrs(fr: Frame, c: "Prim", attrs: "dict[str, str]") -> "dict[str, str]":
     x0 = fr.px(c[0])
     y0 = fr.py(c[1])
     x1 = fr.px(c[2])
@@ -589,17 +590,17 @@ class Demo:
         self.window = window
         self.xlabel = xlabel
         self.ylabel = ylabel
-        self._by_id = {}
+        self._by_id = {}  # type: dict[str, Control]
         for c in self.controls:
             self._by_id[c.id] = c
-        self._constrain = None
-        self._derive = None
-        self._answer = None
-        self._explain = None
-        self._readouts = None
-        self._frame = None
-        self._view = None
-        self._memo = {}
+        self._constrain = None  # type: Callable[..., Any] | None
+        self._derive = None  # type: Callable[..., Any] | None
+        self._answer = None  # type: Callable[..., Any] | None
+        self._explain = None  # type: Callable[..., Any] | None
+        self._readouts = None  # type: Callable[..., Any] | None
+        self._frame = None  # type: Callable[..., Any] | None
+        self._view = None  # type: Callable[..., Any] | None
+        self._memo = {}  # type: dict[Any, Any]
 
     # -- decorators (each returns the function so it stays usable in tests)
     def constrain(self, fn: "Callable[..., Any]") -> "Callable[..., Any]":
@@ -755,7 +756,7 @@ class Demo:
         got = self._answer(v, d) if self._answer is not None else None
         if isinstance(got, Answer):
             return got
-        lines = self._explain(v, d) if self._explain is not None else []
+        lines = self._explain(v, d) if self._explain is not None else []  # type: list[str]
         return Answer(str(got), lines)
 
     def shapes(self, v: "Values", d: "Values", revealed: bool) -> "list[Shape]":
@@ -763,7 +764,7 @@ class Demo:
         win = self.window_for(v)
         out = list(self.memo(("axes", win), lambda: axes(win, self.xlabel, self.ylabel)))
         fr = None
-        prims = self._frame(v, d, revealed) if self._frame is not None else []
+        prims = self._frame(v, d, revealed) if self._frame is not None else []  # type: list[Prim]
         for prim in prims:
             if prim[4] is not None:
                 mk = ("prim", prim[1], prim[4], win)
@@ -784,7 +785,7 @@ class Demo:
         """Everything the page shows for state `st` (all text already formatted)."""
         v = st["values"]
         d = self.derived(v)
-        readouts = self._readouts(v, d) if self._readouts is not None else []
+        readouts = self._readouts(v, d) if self._readouts is not None else []  # type: list[Any]
         outputs = {}
         for c in self.controls:
             outputs[c.id] = c.display(v[c.id])
@@ -850,8 +851,8 @@ def use_kernel(
 
 # --------------------------------------------------------------------------- browser glue
 
-_LIVE = {}
-_SENT = {}
+_LIVE = {}  # type: dict[str, Any]
+_SENT = {}  # type: dict[str, Any]
 
 
 def step(name: str, events_json: str) -> str:

@@ -1,0 +1,58 @@
+"""Typeset every formula with KaTeX before rendering, turning parse errors into P004 problems.
+
+Typesetting happens in a pass (not inside the HTML renderer) so problems carry positions and the
+renderer stays a pure function of the tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markdown_it.token import Token
+
+from continuous_function.markdown.context import PageContext, inline_tokens
+from continuous_function.markdown.katex import KatexError, MathRenderer
+from continuous_function.markdown.problems import LATEX_ERROR
+from continuous_function.markdown.sourcemap import SourceMap
+
+SUPPORTED_URL = "https://katex.org/docs/supported.html"
+
+
+def typeset_math(tokens: Sequence[Token], page: PageContext, math: MathRenderer) -> None:
+    """Store KaTeX HTML in `meta["html"]` of every math token; failures keep no HTML."""
+    for token in tokens:
+        if token.type == "math_block":
+            _typeset(token, token.meta["source_map"], True, page, math)
+    for inline in inline_tokens(tokens):
+        for child in inline.children or ():
+            if child.type in ("math_inline", "math_inline_double"):
+                delimiter = 1 if child.type == "math_inline" else 2
+                start = child.meta.get("offset", 0) + delimiter
+                source_map = page.inline_map(inline).shifted(start)
+                _typeset(child, source_map, child.type != "math_inline", page, math)
+
+
+def _typeset(
+    token: Token, source_map: SourceMap, display: bool, page: PageContext, math: MathRenderer
+) -> None:
+    tex = token.content.strip()
+    try:
+        token.meta["html"] = math.render(tex, display)
+    except KatexError as error:
+        position = error.position or 0
+        lead = len(token.content) - len(token.content.lstrip())
+        line, col = source_map.locate(lead + position)
+        page.report(LATEX_ERROR, line, col, _message(tex, error, position))
+
+
+def _message(tex: str, error: KatexError, position: int) -> str:
+    formula = " ".join(tex.split())
+    if len(formula) > 60:
+        formula = formula[:59] + "…"
+    near = ""
+    if error.position is not None and error.length:
+        near = f" at '{tex[position : position + error.length].strip()}'"
+    return (
+        f"KaTeX cannot typeset '{formula}': {error.message}{near}; fix the TeX using commands "
+        f"KaTeX supports ({SUPPORTED_URL})"
+    )

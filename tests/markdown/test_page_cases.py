@@ -1,0 +1,125 @@
+"""Data-driven page tests: each folder in cases/ holds a page.md and what rendering it must give.
+
+Adding a regression is adding a folder. `expected.json` keys (all optional except problems):
+problems, sections, equations, embeds, headings (compared exactly); html_contains /
+html_excludes (section id → substrings); plain_text_contains / plain_text_excludes.
+Run with CFN_REGENERATE=1 to rewrite the `problems` lists from the current output, then review
+the diff.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from continuous_function.markdown import MathRenderer, RenderedPage, render_page
+
+CASES = Path(__file__).parent / "cases"
+CASE_DIRS = sorted(p for p in CASES.iterdir() if (p / "page.md").is_file())
+
+
+def load(case: Path) -> dict[str, Any]:
+    path = case / "expected.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"problems": []}
+
+
+def problems_of(page: RenderedPage) -> list[dict[str, Any]]:
+    return [{"code": p.code, "line": p.line, "col": p.col} for p in page.problems]
+
+
+@pytest.mark.parametrize("case", CASE_DIRS, ids=[p.name for p in CASE_DIRS])
+def test_case(case: Path, math: MathRenderer) -> None:
+    page = render_page((case / "page.md").read_text(encoding="utf-8"), math=math)
+    expected = load(case)
+
+    if os.environ.get("CFN_REGENERATE"):
+        says = {(p["code"], p["line"], p["col"]): p.get("says") for p in expected["problems"]}
+        expected["problems"] = [
+            {**p, "says": says[key]} if says.get(key := (p["code"], p["line"], p["col"])) else p
+            for p in problems_of(page)
+        ]
+        text = json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+        (case / "expected.json").write_text(text, encoding="utf-8")
+
+    assert problems_of(page) == [
+        {k: p[k] for k in ("code", "line", "col")} for p in expected["problems"]
+    ]
+    for want, got in zip(expected["problems"], page.problems, strict=True):
+        for fragment in [want["says"]] if "says" in want else []:
+            assert fragment in got.message, got
+    for key in ("sections", "equations", "embeds", "headings"):
+        if key in expected:
+            got_items = [dataclasses.asdict(item) for item in getattr(page, key)]
+            if key == "sections":
+                got_items = [{k: s[k] for k in ("id", "title", "line")} for s in got_items]
+            assert got_items == expected[key]
+    html = {section.id: section.html for section in page.sections}
+    for section_id, fragments in expected.get("html_contains", {}).items():
+        for fragment in fragments:
+            assert fragment in html[section_id], f"{section_id}: missing {fragment!r}"
+    for section_id, fragments in expected.get("html_excludes", {}).items():
+        for fragment in fragments:
+            assert fragment not in html[section_id], f"{section_id}: unexpected {fragment!r}"
+    for fragment in expected.get("plain_text_contains", []):
+        assert fragment in page.plain_text
+    for fragment in expected.get("plain_text_excludes", []):
+        assert fragment not in page.plain_text
+
+
+def test_every_problem_code_has_a_case() -> None:
+    from continuous_function.markdown import PROBLEM_CODES
+
+    covered = {p["code"] for case in CASE_DIRS for p in load(case)["problems"]}
+    assert covered == {code.code for code in PROBLEM_CODES}
+
+
+class _SafetyScan(HTMLParser):
+    """Collects anything in rendered HTML that could run code or escape the page's styles."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.findings: list[str] = []
+        self.stack: list[bool] = []  # per open element: inside KaTeX's layout HTML?
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        inside_katex = bool(self.stack and self.stack[-1]) or "katex-html" in (
+            values.get("class") or ""
+        )
+        if tag in {"script", "style", "iframe", "object", "embed", "form", "input", "link"}:
+            self.findings.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.findings.append(f"{tag} {name}=")
+            if name in {"href", "src"} and (value or "").strip().lower().startswith(
+                ("javascript:", "data:", "vbscript:")
+            ):
+                self.findings.append(f"{tag} {name}={value}")
+            if name == "style" and not inside_katex and tag not in {"svg", "mpadded"}:
+                self.findings.append(f"{tag} style={value} outside KaTeX")
+        if tag not in VOID:
+            self.stack.append(inside_katex)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in VOID and self.stack:
+            self.stack.pop()
+
+
+VOID = {"br", "hr", "img", "wbr", "col", "area", "path", "line"}
+
+
+@pytest.mark.parametrize("case", CASE_DIRS, ids=[p.name for p in CASE_DIRS])
+def test_html_is_safe(case: Path, math: MathRenderer) -> None:
+    """Whatever the page says, no section can carry script, handlers, unsafe URLs, or style
+    attributes of our own (only KaTeX's layout may use them)."""
+    page = render_page((case / "page.md").read_text(encoding="utf-8"), math=math)
+    for section in page.sections:
+        scan = _SafetyScan()
+        scan.feed(section.html)
+        assert scan.findings == [], f"{case.name}/{section.id}"
