@@ -29,6 +29,22 @@ def load(case: Path) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"problems": []}
 
 
+def dump(value: Any, depth: int = 0) -> str:
+    """JSON with each flat object on one line, so a fixture diff shows one problem per line."""
+    inner = "  " * (depth + 1)
+    if (
+        isinstance(value, dict)
+        and value
+        and any(isinstance(v, dict | list) for v in value.values())
+    ):
+        items = [f"{inner}{json.dumps(k)}: {dump(v, depth + 1)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n" + "  " * depth + "}" + ("\n" if not depth else "")
+    if isinstance(value, list) and value:
+        items = [f"{inner}{dump(v, depth + 1)}" for v in value]
+        return "[\n" + ",\n".join(items) + "\n" + "  " * depth + "]"
+    return json.dumps(value, ensure_ascii=False)
+
+
 def problems_of(page: RenderedPage) -> list[dict[str, Any]]:
     return [{"code": p.code, "line": p.line, "col": p.col} for p in page.problems]
 
@@ -44,8 +60,7 @@ def test_case(case: Path, math: MathRenderer) -> None:
             {**p, "says": says[key]} if says.get(key := (p["code"], p["line"], p["col"])) else p
             for p in problems_of(page)
         ]
-        text = json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
-        (case / "expected.json").write_text(text, encoding="utf-8")
+        (case / "expected.json").write_text(dump(expected), encoding="utf-8")
 
     assert problems_of(page) == [
         {k: p[k] for k in ("code", "line", "col")} for p in expected["problems"]

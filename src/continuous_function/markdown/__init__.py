@@ -6,6 +6,7 @@ from continuous_function.markdown.katex import (
     KatexError,
     KatexNotFoundError,
     MathRenderer,
+    TexRenderer,
     find_node_modules,
     katex_dist,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "RegionError",
     "RenderedPage",
     "Section",
+    "TexRenderer",
     "Theme",
     "extract_region",
     "find_node_modules",

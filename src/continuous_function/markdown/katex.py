@@ -11,7 +11,7 @@ import os
 import threading
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, Protocol
 
 from py_mini_racer import MiniRacer
 
@@ -43,6 +43,14 @@ function cfnRenderMath(tex, display) {
   return {ok: true, html: html};
 }
 """
+
+
+class TexRenderer(Protocol):
+    """What rendering a page needs of KaTeX; `MathRenderer` or a lazily starting wrapper."""
+
+    def render(self, tex: str, display: bool) -> str:
+        """HTML for `tex`; raises `KatexError` when the TeX is invalid."""
+        ...
 
 
 class KatexNotFoundError(RuntimeError):

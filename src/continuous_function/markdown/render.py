@@ -14,7 +14,7 @@ from continuous_function.markdown.context import PageContext, block_line
 from continuous_function.markdown.embeds import find_embeds
 from continuous_function.markdown.equations import link_equation_refs, number_equations
 from continuous_function.markdown.headings import name_headings
-from continuous_function.markdown.katex import MathRenderer
+from continuous_function.markdown.katex import TexRenderer
 from continuous_function.markdown.page import Embed, RenderedPage, Section
 from continuous_function.markdown.parser import parser
 from continuous_function.markdown.refusals import refuse_raw_html, report_stray_dollars
@@ -24,7 +24,7 @@ from continuous_function.markdown.text import plain_text
 from continuous_function.markdown.typeset import typeset_math
 
 
-def render_page(source: str, *, math: MathRenderer) -> RenderedPage:
+def render_page(source: str, *, math: TexRenderer) -> RenderedPage:
     """Render a concept's page.md. Never raises for content errors: they come back as problems."""
     md = parser()
     page = PageContext(lines=source.splitlines())

@@ -11,14 +11,14 @@ from collections.abc import Sequence
 from markdown_it.token import Token
 
 from continuous_function.markdown.context import PageContext, inline_tokens
-from continuous_function.markdown.katex import KatexError, MathRenderer
+from continuous_function.markdown.katex import KatexError, TexRenderer
 from continuous_function.markdown.problems import LATEX_ERROR
 from continuous_function.markdown.sourcemap import SourceMap
 
 SUPPORTED_URL = "https://katex.org/docs/supported.html"
 
 
-def typeset_math(tokens: Sequence[Token], page: PageContext, math: MathRenderer) -> None:
+def typeset_math(tokens: Sequence[Token], page: PageContext, math: TexRenderer) -> None:
     """Store KaTeX HTML in `meta["html"]` of every math token; failures keep no HTML."""
     for token in tokens:
         if token.type == "math_block":
@@ -33,7 +33,7 @@ def typeset_math(tokens: Sequence[Token], page: PageContext, math: MathRenderer)
 
 
 def _typeset(
-    token: Token, source_map: SourceMap, display: bool, page: PageContext, math: MathRenderer
+    token: Token, source_map: SourceMap, display: bool, page: PageContext, math: TexRenderer
 ) -> None:
     tex = token.content.strip()
     try:

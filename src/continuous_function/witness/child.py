@@ -63,13 +63,12 @@ def child_main(
         if preload:
             figures.preload()
         apply_limits(memory_mb=job.memory_mb, timeout=job.timeout, max_output=job.max_output)
+        # Limits end the witness by signal; each leaves the stack (and so the line) behind.
         faulthandler.enable(file=fds.fault)
-        for signum in (signal.SIGXFSZ, signal.SIGXCPU):
+        for signum in (signal.SIGTERM, signal.SIGXFSZ, signal.SIGXCPU):
             faulthandler.register(signum, file=fds.fault, all_threads=False, chain=True)
-        faulthandler.dump_traceback_later(job.timeout, file=fds.fault)
         _seed()
         report = run_witness(job, isolation)
-        faulthandler.cancel_dump_traceback_later()
         sys.stdout.flush()
         sys.stderr.flush()
         _write(fds.report, report.model_dump_json())

@@ -13,8 +13,8 @@ Mode = Literal["fork", "spawn"]
 """`fork` is the product; `spawn` (a fresh interpreter per witness, same sandbox) exists so the
 benchmark can measure what forking saves. In `spawn` the timeout also covers start-up."""
 
-KILL_GRACE_S = 0.25
-"""Between faulthandler's stack dump at the timeout and the worker's SIGKILL."""
+KILL_GRACE_S = 0.5
+"""Between the SIGTERM at the timeout (the child dumps its stack and dies) and a SIGKILL."""
 
 
 class Request(BaseModel):

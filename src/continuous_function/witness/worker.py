@@ -50,12 +50,14 @@ class _Child:
     done: bool = False
 
     @property
-    def deadline(self) -> float:
-        return self.started + self.request.job.timeout + KILL_GRACE_S
+    def next_deadline(self) -> float:
+        """The timeout, then (once it has passed) the moment the polite stop turns into SIGKILL."""
+        deadline = self.started + self.request.job.timeout
+        return deadline + KILL_GRACE_S if self.timed_out else deadline
 
-    def kill(self) -> None:
+    def kill(self, signum: int = signal.SIGKILL) -> None:
         with contextlib.suppress(OSError):
-            os.killpg(self.pid, signal.SIGKILL)
+            os.killpg(self.pid, signum)
 
 
 class Worker:
@@ -107,7 +109,7 @@ class Worker:
     def _wait_s(self) -> float | None:
         if not self.running:
             return None
-        wait = max(0.0, min(c.deadline for c in self.running.values()) - time.monotonic())
+        wait = max(0.0, min(c.next_deadline for c in self.running.values()) - time.monotonic())
         if any(c.pidfd is None for c in self.running.values()):
             wait = min(wait, 0.02)  # no pidfd (old kernel): poll for exits
         return wait
@@ -161,8 +163,14 @@ class Worker:
                 if pid == child.pid:
                     self._finish(child, wait_status)
                     continue
-            if now >= child.deadline and not child.timed_out:
+            if now < child.next_deadline:
+                continue
+            if not child.timed_out:
+                # SIGTERM first: the child's faulthandler dumps the stack (the line that was
+                # running) and then dies of it. SIGKILL follows if a witness blocks SIGTERM.
                 child.timed_out = True
+                child.kill(signal.SIGTERM)
+            else:
                 child.kill()  # its pidfd fires next and `_finish` reaps it
 
     def _finish(self, child: _Child, wait_status: int | None = None) -> None:
