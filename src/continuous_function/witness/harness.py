@@ -34,6 +34,12 @@ class ChildReport(BaseModel):
 
 
 def run_witness(job: WitnessJob, isolation: Isolation) -> ChildReport:
+    """Run as `__main__`, as `python witness.py` would, so the author's own run matches the build.
+
+    Figures are taken after the module and before the checks: the page shows what the module
+    draws, and a check that plots must not change it. Only the requested checks run, in the
+    module's namespace; after a module error they are reported as not run.
+    """
     filename = str(job.path)
     # Tracebacks must quote the source we ran, not whatever is on disk now (or nothing).
     linecache.cache[filename] = (len(job.source), None, job.source.splitlines(True), filename)
@@ -67,6 +73,8 @@ def run_witness(job: WitnessJob, isolation: Isolation) -> ChildReport:
 
 
 def error_info(exc: BaseException, job: WitnessJob, isolation: Isolation) -> ErrorInfo:
+    """The author's view of an exception: the innermost witness.py line (for an error deep in
+    numpy, the witness line that called it) and a traceback of witness.py frames only."""
     filename = str(job.path)
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == filename]
     line = frames[-1].lineno if frames else None
