@@ -11,7 +11,7 @@ WITNESS = (Path(__file__).parent / "regions" / "witness.py").read_text(encoding=
 
 def test_named_region_is_dedented_without_markers() -> None:
     assert extract_region(WITNESS, "derivative") == (
-        "def derivative(f, x, h=1e-6):\n    return (f(x + h) - f(x - h)) / (2 * h)\n"
+        "def derivative(f, x, h=EPS):\n    return (f(x + h) - f(x - h)) / (2 * h)\n"
     )
 
 
@@ -27,7 +27,7 @@ def test_nested_regions_drop_inner_markers_and_dedent() -> None:
 def test_whole_file_without_markers() -> None:
     whole = extract_region(WITNESS, None)
     assert "# region" not in whole and "# endregion" not in whole
-    assert whole.startswith('"""Derivatives, numerically."""\nimport math\n\ndef derivative(')
+    assert whole.startswith('"""Derivatives, numerically."""\n\nEPS = 1e-6\n\n\ndef derivative(')
     assert whole.count("\n") == WITNESS.count("\n") - 6
 
 

@@ -84,8 +84,8 @@ def _keys_in_use() -> dict[str, tuple[str, ...]]:
     used: dict[str, tuple[str, ...]] = {}
     styles = [get_style_by_name(name) for name in STYLES.values()]
     for token_type, cls in STANDARD_TYPES.items():
-        if not cls:
-            continue
+        if not cls or token_type in Token.Text.Whitespace:
+            continue  # whitespace has no glyphs to colour (and would fail a naive contrast check)
         keys = tuple(
             key for key in _PROPERTIES if any(_resolved(style, token_type)[key] for style in styles)
         )

@@ -1,9 +1,13 @@
 """Derivatives, numerically."""
-import math
+
+EPS = 1e-6
+
 
 # region: derivative
-def derivative(f, x, h=1e-6):
+def derivative(f, x, h=EPS):
     return (f(x + h) - f(x - h)) / (2 * h)
+
+
 # endregion
 
 
