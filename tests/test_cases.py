@@ -24,7 +24,7 @@ def _render(case: Path) -> list[str]:
     return lines
 
 
-@pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
+@pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir() and not p.name.startswith(".")))
 def test_case(case: str) -> None:
     folder = CASES / case
     expected_file = folder / "expected.txt"

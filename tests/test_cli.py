@@ -21,7 +21,7 @@ def test_check_reports_every_problem_without_traceback() -> None:
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert result.output.count(" O00") == 6
-    assert "6 error(s), 0 warning(s)." in result.output
+    assert "6 error(s), 0 warning(s)." in result.output, result.output
 
 
 def test_check_clean_tree_exits_zero() -> None:

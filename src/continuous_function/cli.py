@@ -171,13 +171,14 @@ def claims(
 
     from continuous_function.execute import execute
     from continuous_function.model.loader import load_atlas
+    from continuous_function.site.build import default_cache_dir
     from continuous_function.queue import as_dicts, as_markdown, claim_queue
 
     atlas, diags = load_atlas(path)
     if atlas is None:
         _print(diags, Format.text)
         raise typer.Exit(1)
-    witnesses, _ = execute(atlas, path.resolve().parent / ".cache" / "witness")
+    witnesses, _ = execute(atlas, default_cache_dir())
     items = claim_queue(atlas, witnesses)
     if fmt is QueueFormat.json:
         typer.echo(json.dumps({"claims": as_dicts(items)}, indent=2))

@@ -12,6 +12,7 @@ from pathlib import Path
 from continuous_function.model.atlas import Atlas, Concept
 from continuous_function.validate.diagnostics import Diagnostic, Location
 from continuous_function.validate.registry import report
+from continuous_function.validate.rules.objects import witness_functions
 from continuous_function.witness import WitnessJob, WitnessResult, run_witnesses
 
 DEFAULT_TIMEOUT = 10.0
@@ -20,9 +21,11 @@ DEFAULT_TIMEOUT = 10.0
 def witness_jobs(atlas: Atlas, timeout: float = DEFAULT_TIMEOUT) -> list[WitnessJob]:
     jobs = []
     for concept in atlas.concepts():
-        if concept.witness_source is None:
-            continue
-        checks = tuple(dict.fromkeys(c.check for c in concept.meta.claims if c.check))
+        functions = witness_functions(concept)
+        if functions is None:
+            continue  # missing, or a syntax error that rule O004 reports
+        named = (c.check for c in concept.meta.claims if c.check in functions)
+        checks = tuple(dict.fromkeys(name for name in named if name))
         jobs.append(WitnessJob(
             key=concept.key,
             path=concept.witness_path.relative_to(atlas.root),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 import networkx as nx
 
@@ -40,26 +41,40 @@ class ConceptGraph:
         return sorted(found)
 
     def is_acyclic(self) -> bool:
+        return self._acyclic
+
+    @cached_property
+    def _acyclic(self) -> bool:
         return bool(nx.is_directed_acyclic_graph(self.graph))
 
+    @cached_property
+    def _depths(self) -> dict[str, int]:
+        depths: dict[str, int] = {}
+        for node in nx.topological_sort(self.graph):
+            preds = list(self.graph.predecessors(node))
+            depths[node] = 1 + max(depths[p] for p in preds) if preds else 0
+        return depths
+
     def depth(self, concept_id: str) -> int:
-        """Length of the longest prerequisite chain ending here (roots are 0)."""
-        preds = list(self.graph.predecessors(concept_id))
-        return 0 if not preds else 1 + max(self.depth(p) for p in preds)
+        """Length of the longest prerequisite chain ending here (roots are 0); needs a DAG."""
+        return self._depths[concept_id]
+
+    def _key(self, node: str) -> tuple[int, int, str]:
+        return (self.graph.nodes[node]["domain_order"], self._depths[node], node)
+
+    @cached_property
+    def _order(self) -> tuple[str, ...]:
+        return tuple(nx.lexicographical_topological_sort(self.graph, key=self._key))
 
     def topological_order(self, nodes: Iterable[str] | None = None) -> list[str]:
         """A deterministic topological order: domains in their order, then depth, then id."""
-        g = self.graph if nodes is None else self.graph.subgraph(nodes)
-        depth = {n: self.depth(n) for n in g}
-        return list(
-            nx.lexicographical_topological_sort(
-                g, key=lambda n: (self.graph.nodes[n]["domain_order"], depth[n], n)
-            )
-        )
+        if nodes is None:
+            return list(self._order)
+        return list(nx.lexicographical_topological_sort(self.graph.subgraph(nodes), key=self._key))
 
     def domain_order(self, domain_id: str) -> list[str]:
         """A domain's concepts in prerequisite order (ancestors through other domains count)."""
-        return [n for n in self.topological_order() if self.graph.nodes[n]["domain"] == domain_id]
+        return [n for n in self._order if self.graph.nodes[n]["domain"] == domain_id]
 
     def ancestors(self, concept_id: str) -> set[str]:
         return set(nx.ancestors(self.graph, concept_id))

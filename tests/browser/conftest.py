@@ -19,7 +19,6 @@ import uvicorn
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
 from continuous_function.server.app import Hub, create_app
-from continuous_function.site.build import build
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CFN_CHROMIUM", "/usr/bin/chromium")
@@ -41,15 +40,8 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "site"
-    result = build(ROOT / "curriculum", out, cache_dir=tmp_path_factory.mktemp("witness-cache"))
-    assert result.written, [d.format() for d in result.diagnostics]
-    return out
-
-
 def serve(site_dir: Path) -> Iterator[str]:
+    """Serve `site_dir` with the project's server (CSP headers included) on a free port."""
     port = free_port()
     config = uvicorn.Config(create_app(site_dir, Hub(), dev=False), host="127.0.0.1",
                             port=port, log_level="warning", lifespan="on")

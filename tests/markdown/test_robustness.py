@@ -15,7 +15,7 @@ PIECES = [
     "### Sub\n", "$", "$$", "$x$", "$5 ", "\\$", "{#eq-a}", "{#eq-b}", "{#Bad}", "[](#eq-a)",
     "[](#eq-b)", "[[witness]]", "[[demo]]", "[[x]]", "<b>", "<div>\n", "<!-- c -->", "> ", "- ",
     "    ", "```python\n", "```\n", "`", "\\frac{", "}", "\\alpha", "\\fracc", "|", "\n", "\n\n",
-    " ", "x", "é", "\t",
+    " ", "x", "é", "\t", "\r\n", "\u2028", "\f",
 ]  # fmt: skip
 
 
@@ -25,7 +25,7 @@ def test_any_source_renders_with_located_problems(
     math: MathRenderer, unsafe_parts: Callable[[str], list[str]], source: str
 ) -> None:
     page = render_page(source, math=math)
-    lines = source.splitlines() or [""]
+    lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     codes = {code.code for code in PROBLEM_CODES}
     for problem in page.problems:
         assert problem.code in codes

@@ -16,7 +16,7 @@ from pygments.formatters import HtmlFormatter
 from pygments.lexers import get_lexer_by_name
 from pygments.style import StyleMeta
 from pygments.styles import get_style_by_name
-from pygments.token import STANDARD_TYPES, Token, _TokenType
+from pygments.token import STANDARD_TYPES, Token, _TokenType, is_token_subtype
 from pygments.util import ClassNotFound
 
 Theme = Literal["light", "dark"]
@@ -84,7 +84,7 @@ def _keys_in_use() -> dict[str, tuple[str, ...]]:
     used: dict[str, tuple[str, ...]] = {}
     styles = [get_style_by_name(name) for name in STYLES.values()]
     for token_type, cls in STANDARD_TYPES.items():
-        if not cls or token_type in Token.Text.Whitespace:
+        if not cls or is_token_subtype(token_type, Token.Text.Whitespace):
             continue  # whitespace has no glyphs to colour (and would fail a naive contrast check)
         keys = tuple(
             key for key in _PROPERTIES if any(_resolved(style, token_type)[key] for style in styles)

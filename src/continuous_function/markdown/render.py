@@ -27,7 +27,9 @@ from continuous_function.markdown.typeset import typeset_math
 def render_page(source: str, *, math: TexRenderer) -> RenderedPage:
     """Render a concept's page.md. Never raises for content errors: they come back as problems."""
     md = parser()
-    page = PageContext(lines=source.splitlines())
+    # Split as markdown-it does: str.splitlines() also breaks at \f, \v and U+2028, which
+    # would shift every line number after them.
+    page = PageContext(lines=source.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     tokens = md.parse(source)
 
     refuse_raw_html(tokens, page)

@@ -99,7 +99,8 @@ def _check(spans: list[Span], tokens: Sequence[Token], page: PageContext) -> Non
 
 
 def _check_missing(first_line: dict[str, int], page: PageContext) -> None:
-    end_line = max(len(page.lines), 1)
+    lines = page.lines
+    end_line = max(len(lines) - (1 if len(lines) > 1 and lines[-1] == "" else 0), 1)
     for index, title in enumerate(TITLES):
         if title in first_line:
             continue

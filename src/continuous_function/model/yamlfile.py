@@ -49,7 +49,25 @@ def read_yaml(path: Path) -> tuple[Any, Positions | None, list[Diagnostic]]:
     return data, index_positions(path, data), []
 
 
+_MEMO: dict[tuple[str, int, int, str], Any] = {}
+"""Parsed files by (path, mtime, size, model): `cfn serve` re-reads only files that changed."""
+
+
 def load_model(path: Path, model: type[M]) -> tuple[M | None, Positions, list[Diagnostic]]:
+    try:
+        stat = path.stat()
+        memo_key = (str(path), stat.st_mtime_ns, stat.st_size, model.__name__)
+    except OSError:
+        return _load_model(path, model)
+    if memo_key not in _MEMO:
+        if len(_MEMO) > 4096:
+            _MEMO.clear()
+        _MEMO[memo_key] = _load_model(path, model)
+    found: tuple[M | None, Positions, list[Diagnostic]] = _MEMO[memo_key]
+    return found[0], found[1], list(found[2])
+
+
+def _load_model(path: Path, model: type[M]) -> tuple[M | None, Positions, list[Diagnostic]]:
     data, positions, diags = read_yaml(path)
     if positions is None:
         return None, Positions(path), diags

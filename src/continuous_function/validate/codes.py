@@ -65,7 +65,8 @@ declare(
 declare(
     "P002",
     "unknown-section",
-    "`page.md` has a `##` section outside the four of the contract (use `###` for sub-sections).",
+    "`page.md` has a `##` section outside the four of the contract (use `###` for sub-sections), "
+    "or text before the first section.",
 )
 declare("P003", "unbalanced-math", "A `$` or `$$` math delimiter is not closed.")
 declare("P004", "latex-error", "KaTeX cannot parse a formula; the position points into page.md.")
@@ -82,7 +83,8 @@ declare("P007", "duplicate-equation-label", "Two display equations carry the sam
 declare(
     "P008",
     "section-order",
-    "The four sections are not in the order Intuition, Math, Code, Interactive Demo.",
+    "The four sections are not in the order Intuition, Math, Code, Interactive Demo, or one "
+    "appears twice.",
 )
 
 # Code witnesses (emitted by the execute stage)
@@ -92,6 +94,10 @@ declare("W002", "check-failed", "A claim's `check_*` function failed: the claim 
         "witness disagree. The message gives the assertion and the line in witness.py.")
 declare("W003", "witness-limit", "witness.py exceeded a limit: the time limit, the memory "
         "limit, the output cap, or it tried to reach the network (witnesses run offline).")
+declare("P010", "bad-equation-label", "An equation label is not of the form `{#eq-[a-z0-9-]}`, "
+        "or a `{#eq-…}` follows inline `$$…$$` in the middle of a paragraph, where it does nothing.")
+declare("P011", "unknown-embed", "A `[[…]]` paragraph is not `[[witness]]`, `[[witness:region]]` "
+        "or `[[demo]]`.")
 declare("P009", "unknown-region", "`[[witness:name]]` names a region that witness.py does not "
         "delimit with `# region: name` … `# endregion`.")
 

@@ -125,6 +125,7 @@ def store(cache_dir: Path, key: str, result: WitnessResult) -> None:
         cache_dir.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".tmp-", suffix=".json")
         try:
+            os.fchmod(fd, 0o644)  # mkstemp's 0600 would hide a shared CI cache from other users
             with os.fdopen(fd, "wb") as f:
                 f.write(entry.model_dump_json().encode())
             os.replace(tmp, cache_dir / f"{key}.json")
