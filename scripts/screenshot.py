@@ -1,4 +1,4 @@
-"""Screenshot pages of a built site in headless Chromium: `python scripts/screenshot.py URL OUT.png`.
+"""Screenshot a page in headless Chromium: `python scripts/screenshot.py URL OUT.png`.
 
 Options: --width 1366|390, --dark, --full. Used to look at pages as a learner would.
 """
@@ -9,8 +9,16 @@ import argparse
 
 from playwright.sync_api import sync_playwright
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def main() -> None:
@@ -25,8 +33,10 @@ def main() -> None:
     args = parser.parse_args()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        page = browser.new_page(viewport={"width": args.width, "height": args.height},
-                                color_scheme="dark" if args.dark else "light")
+        page = browser.new_page(
+            viewport={"width": args.width, "height": args.height},
+            color_scheme="dark" if args.dark else "light",
+        )
         page.goto(args.url, wait_until="load")
         page.wait_for_timeout(300)
         if args.selector:

@@ -24,7 +24,10 @@ def _render(case: Path) -> list[str]:
     return lines
 
 
-@pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir() and not p.name.startswith(".")))
+NAMES = sorted(p.name for p in CASES.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+@pytest.mark.parametrize("case", NAMES)
 def test_case(case: str) -> None:
     folder = CASES / case
     expected_file = folder / "expected.txt"

@@ -22,7 +22,9 @@ def tree(tmp_path: Path) -> Path:
     root = tmp_path / "curriculum"
     shutil.copytree(Path(__file__).parent / "cases" / "valid", root)
     concept = root / "calculus" / "derivatives" / "concept.yaml"
-    concept.write_text(concept.read_text() + """\
+    concept.write_text(
+        concept.read_text()
+        + """\
 sources:
   - {ref: deisenroth2020mml, where: "§5.1", note: Defines the derivative.}
 # the claim below is what reviewers check
@@ -32,7 +34,8 @@ claims:
     sources: [deisenroth2020mml]
     support: MML defines the derivative as the limit of the difference quotient.
     caveat: Only where f is differentiable.
-""")
+"""
+    )
     return root
 
 
@@ -46,8 +49,14 @@ def _claim(root: Path):  # type: ignore[no-untyped-def]
 
 def test_review_is_recorded_with_comments_kept(tree: Path) -> None:
     atlas, _ = _claim(tree)
-    written = record_review(atlas, "derivatives#secant-limit", ReviewState.substantive_reviewed,
-                            "A. Reviewer", "Checked MML §5.1 eq. (5.4).", dt.date(2026, 11, 27))
+    written = record_review(
+        atlas,
+        "derivatives#secant-limit",
+        ReviewState.substantive_reviewed,
+        "A. Reviewer",
+        "Checked MML §5.1 eq. (5.4).",
+        dt.date(2026, 11, 27),
+    )
     text = (tree / "calculus" / "derivatives" / "concept.yaml").read_text()
     assert "# the claim below is what reviewers check" in text
     assert "date: '2026-11-27'" in text or "date: 2026-11-27" in text
@@ -59,8 +68,13 @@ def test_review_is_recorded_with_comments_kept(tree: Path) -> None:
 
 def test_editing_a_reviewed_claim_makes_it_stale(tree: Path) -> None:
     atlas, _ = _claim(tree)
-    record_review(atlas, "calculus/derivatives#secant-limit", ReviewState.source_note_reviewed,
-                  "A. Reviewer", "Checked the note.")
+    record_review(
+        atlas,
+        "calculus/derivatives#secant-limit",
+        ReviewState.source_note_reviewed,
+        "A. Reviewer",
+        "Checked the note.",
+    )
     path = tree / "calculus" / "derivatives" / "concept.yaml"
     path.write_text(path.read_text().replace("as h shrinks", "as h grows"))
     atlas, claim = _claim(tree)
@@ -74,8 +88,9 @@ def test_refuses_unknown_claim_and_empty_summary(tree: Path) -> None:
     with pytest.raises(ReviewError, match="no claim 'nope'"):
         record_review(atlas, "derivatives#nope", ReviewState.source_note_reviewed, "A", "B")
     with pytest.raises(ReviewError, match="--summary"):
-        record_review(atlas, "derivatives#secant-limit", ReviewState.source_note_reviewed,
-                      "A", "  ")
+        record_review(
+            atlas, "derivatives#secant-limit", ReviewState.source_note_reviewed, "A", "  "
+        )
 
 
 def test_queue_lists_unreviewed_claims_without_checks(tree: Path) -> None:

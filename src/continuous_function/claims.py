@@ -57,8 +57,10 @@ class ClaimStatus:
     @property
     def meaning(self) -> str:
         if self.stale:
-            return ("The claim changed after it was reviewed, so the review no longer applies; "
-                    "treat it as source-linked until it is reviewed again.")
+            return (
+                "The claim changed after it was reviewed, so the review no longer applies; "
+                "treat it as source-linked until it is reviewed again."
+            )
         return STATE_MEANINGS[self.state]
 
 

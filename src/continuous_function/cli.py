@@ -75,7 +75,8 @@ def build(
     out: OutOption = Path("site"),
     strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
     base_url: Annotated[str, typer.Option(help="Absolute URL the site is served at.")] = (
-        "http://127.0.0.1:8000/"),
+        "http://127.0.0.1:8000/"
+    ),
 ) -> None:
     """Build the static site (atomically: a failed build leaves the old site untouched)."""
     from rich.console import Console
@@ -84,15 +85,22 @@ def build(
 
     console = Console(stderr=True)
     with console.status("building…") as status:
-        result = run_build(path, out, strict=strict, base_url=base_url,
-                           progress=lambda stage: status.update(f"building: {stage}"))
+        result = run_build(
+            path,
+            out,
+            strict=strict,
+            base_url=base_url,
+            progress=lambda stage: status.update(f"building: {stage}"),
+        )
     if result.diagnostics:
         _print(result.diagnostics, Format.text)
     if not result.written:
         typer.echo(f"build failed; {out} was left as it was", err=True)
         raise typer.Exit(1)
-    typer.echo(f"wrote {out}: {len(result.rendered)} page(s) rendered, {len(result.reused)} "
-               f"reused, {result.witnesses_run} witness(es) run")
+    typer.echo(
+        f"wrote {out}: {len(result.rendered)} page(s) rendered, {len(result.reused)} "
+        f"reused, {result.witnesses_run} witness(es) run"
+    )
 
 
 @app.command()
@@ -130,8 +138,9 @@ def serve(
         await watch_and_rebuild(path, rebuild, hub, console.print)  # type: ignore[arg-type]
 
     console.print(f"serving [bold]{base}[/] — watching {path} (Ctrl+C to stop)")
-    uvicorn.run(create_app(out, hub, on_startup=[watcher]), host=host, port=port,
-                log_level="warning")
+    uvicorn.run(
+        create_app(out, hub, on_startup=[watcher]), host=host, port=port, log_level="warning"
+    )
 
 
 @app.command()
@@ -161,9 +170,10 @@ class QueueFormat(StrEnum):
 def claims(
     path: CurriculumArg = Path("curriculum"),
     fmt: Annotated[QueueFormat, typer.Option("--format", help="Output format.")] = (
-        QueueFormat.table),
+        QueueFormat.table
+    ),
 ) -> None:
-    """List the claims that need work (unreviewed, stale, unsupported, failing), most urgent first."""
+    """List the claims that need work (unreviewed, stale, unsupported, failing), urgent first."""
     import json
 
     from rich.console import Console
@@ -171,8 +181,8 @@ def claims(
 
     from continuous_function.execute import execute
     from continuous_function.model.loader import load_atlas
-    from continuous_function.site.build import default_cache_dir
     from continuous_function.queue import as_dicts, as_markdown, claim_queue
+    from continuous_function.site.build import default_cache_dir
 
     atlas, diags = load_atlas(path)
     if atlas is None:
@@ -200,7 +210,8 @@ def review(
     reviewer: Annotated[str, typer.Option(help="Who checked the claim against the source.")],
     summary: Annotated[str, typer.Option(help="What exactly was checked, and how.")],
     path: Annotated[Path, typer.Option("--root", help="The curriculum folder.")] = Path(
-        "curriculum"),
+        "curriculum"
+    ),
 ) -> None:
     """Record a review you actually did: it is dated today and fingerprints the claim."""
     from continuous_function.model.loader import load_atlas
@@ -210,8 +221,9 @@ def review(
     try:
         review_state = ReviewState(state)
     except ValueError:
-        typer.echo(f"error: --state must be one of {', '.join(s.value for s in ReviewState)}",
-                   err=True)
+        typer.echo(
+            f"error: --state must be one of {', '.join(s.value for s in ReviewState)}", err=True
+        )
         raise typer.Exit(1) from None
     atlas, diags = load_atlas(path)
     if atlas is None or any(d.severity is Severity.error for d in diags):
@@ -222,8 +234,10 @@ def review(
     except ReviewError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(1) from None
-    typer.echo(f"recorded {written['state']} review of {target} by {written['reviewer']} on "
-               f"{written['date']} (fingerprint {written['fingerprint']})")
+    typer.echo(
+        f"recorded {written['state']} review of {target} by {written['reviewer']} on "
+        f"{written['date']} (fingerprint {written['fingerprint']})"
+    )
 
 
 @app.command()

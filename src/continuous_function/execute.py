@@ -26,18 +26,23 @@ def witness_jobs(atlas: Atlas, timeout: float = DEFAULT_TIMEOUT) -> list[Witness
             continue  # missing, or a syntax error that rule O004 reports
         named = (c.check for c in concept.meta.claims if c.check in functions)
         checks = tuple(dict.fromkeys(name for name in named if name))
-        jobs.append(WitnessJob(
-            key=concept.key,
-            path=concept.witness_path.relative_to(atlas.root),
-            source=concept.witness_source,
-            checks=checks,
-            timeout=timeout,
-        ))
+        jobs.append(
+            WitnessJob(
+                key=concept.key,
+                path=concept.witness_path.relative_to(atlas.root),
+                source=concept.witness_source or "",
+                checks=checks,
+                timeout=timeout,
+            )
+        )
     return jobs
 
 
-def execute(atlas: Atlas, cache_dir: Path, timeout: float = DEFAULT_TIMEOUT,
-            ) -> tuple[dict[str, WitnessResult], list[Diagnostic]]:
+def execute(
+    atlas: Atlas,
+    cache_dir: Path,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> tuple[dict[str, WitnessResult], list[Diagnostic]]:
     jobs = witness_jobs(atlas, timeout)
     results = run_witnesses(jobs, cache_dir) if jobs else {}
     diags: list[Diagnostic] = []
@@ -55,13 +60,19 @@ def witness_diagnostics(concept: Concept, result: WitnessResult) -> list[Diagnos
         line = err.line if err and err.line else 1
         what = f"{err.type}: {err.message}" if err else result.status
         code = "W001" if result.status == "error" else "W003"
-        diags.append(report(code, Location(concept.witness_path, line),
-                            f"witness {result.status}: {what}"))
+        diags.append(
+            report(code, Location(concept.witness_path, line), f"witness {result.status}: {what}")
+        )
     for ci, claim in enumerate(concept.meta.claims):
         check = result.check(claim.check) if claim.check else None
         if check is not None and not check.passed and result.status == "ok":
             where = f" (witness.py:{check.line})" if check.line else ""
-            diags.append(report("W002", concept.loc("claims", ci, "check"),
-                                f"claim '{claim.id}': {claim.check} failed{where}: "
-                                f"{check.message or 'assertion failed'}"))
+            diags.append(
+                report(
+                    "W002",
+                    concept.loc("claims", ci, "check"),
+                    f"claim '{claim.id}': {claim.check} failed{where}: "
+                    f"{check.message or 'assertion failed'}",
+                )
+            )
     return diags

@@ -35,8 +35,14 @@ def find_claim(atlas: Atlas, target: str) -> tuple[Path, int]:
     return concept.yaml_path, ids.index(claim_id)
 
 
-def record_review(atlas: Atlas, target: str, state: ReviewState, reviewer: str, summary: str,
-                  today: dt.date | None = None) -> dict[str, str]:
+def record_review(
+    atlas: Atlas,
+    target: str,
+    state: ReviewState,
+    reviewer: str,
+    summary: str,
+    today: dt.date | None = None,
+) -> dict[str, str]:
     path, index = find_claim(atlas, target)
     concept = next(c for c in atlas.concepts() if c.yaml_path == path)
     claim = concept.meta.claims[index]

@@ -23,8 +23,14 @@ from continuous_function.server.app import Hub, create_app
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CFN_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -43,8 +49,13 @@ def free_port() -> int:
 def serve(site_dir: Path) -> Iterator[str]:
     """Serve `site_dir` with the project's server (CSP headers included) on a free port."""
     port = free_port()
-    config = uvicorn.Config(create_app(site_dir, Hub(), dev=False), host="127.0.0.1",
-                            port=port, log_level="warning", lifespan="on")
+    config = uvicorn.Config(
+        create_app(site_dir, Hub(), dev=False),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        lifespan="on",
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -23,14 +23,25 @@ def tree(tmp_path: Path) -> Path:
 
 
 def _files(site: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()
+    }
 
 
 def test_every_page_type_is_written(built_site: Path) -> None:
-    for rel in ("index.html", "404.html", "sitemap.xml", "favicon.svg", "objects.json",
-                "calculus/index.html", "calculus/derivatives/index.html", "_headers",
-                "static/css/site.css", "static/vendor/katex/katex.min.css",
-                "static/css/math-inline.css"):
+    for rel in (
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "favicon.svg",
+        "objects.json",
+        "calculus/index.html",
+        "calculus/derivatives/index.html",
+        "_headers",
+        "static/css/site.css",
+        "static/vendor/katex/katex.min.css",
+        "static/css/math-inline.css",
+    ):
         assert (built_site / rel).is_file(), rel
     concepts = list(ROOT.glob("curriculum/*/*/concept.yaml"))
     pages = list(built_site.glob("*/*/index.html"))
@@ -57,11 +68,25 @@ def test_no_inline_script_style_or_handlers(built_site: Path) -> None:
 
 def test_flagship_page_shows_every_panel(built_site: Path) -> None:
     html = (built_site / "calculus/derivatives/index.html").read_text()
-    for marker in ('aria-labelledby="map-title"', "Conceptual bridge", 'id="intuition"',
-                   'id="math"', 'id="code-section"', 'id="demo-section"', 'class="witness"',
-                   'class="witness-output"', 'class="demo"', "Mechanism storyboard",
-                   "Visual inquiry", "Common misconceptions", "Source grounding",
-                   "Claim review", "Practice loop", "Research room", "<math"):
+    for marker in (
+        'aria-labelledby="map-title"',
+        "Conceptual bridge",
+        'id="intuition"',
+        'id="math"',
+        'id="code-section"',
+        'id="demo-section"',
+        'class="witness"',
+        'class="witness-output"',
+        'class="demo"',
+        "Mechanism storyboard",
+        "Visual inquiry",
+        "Common misconceptions",
+        "Source grounding",
+        "Claim review",
+        "Practice loop",
+        "Research room",
+        "<math",
+    ):
         assert marker in html, marker
     assert "Witness-verified" in html
     assert "Source-linked" in html
@@ -105,10 +130,12 @@ def test_broken_formula_is_reported_at_its_line(tree: Path) -> None:
     n = next(i for i, line in enumerate(lines) if r"\frac" in line)
     lines[n] = lines[n].replace(r"\frac", r"\fracc", 1)
     page.write_text("\n".join(lines) + "\n")
-    [problem] = [d for d in build(tree, None, cache_dir=CACHE).diagnostics
-                 if d.severity == "error"]
+    [problem] = [d for d in build(tree, None, cache_dir=CACHE).diagnostics if d.severity == "error"]
     assert (problem.code, problem.location.path.name, problem.location.line) == (
-        "P004", "page.md", n + 1)
+        "P004",
+        "page.md",
+        n + 1,
+    )
 
 
 def test_dev_build_shows_errors_on_the_page(tree: Path, tmp_path: Path) -> None:

@@ -42,7 +42,7 @@ def _type_name(tp: Any) -> str:
         return f"list of {_type_name(args[0])}"
     if origin is dict:
         return "mapping"
-    if origin in (typing.Union, getattr(__import__("types"), "UnionType")):
+    if origin in (typing.Union, __import__("types").UnionType):
         return " or ".join(_type_name(a) for a in args if a is not type(None))
     if isinstance(tp, type) and issubclass(tp, Enum):
         return " \\| ".join(f"`{m.value}`" for m in tp)

@@ -106,7 +106,8 @@ class Claim(Strict):
     caveat: Text | None = None
     """Where the claim stops holding, or what it does not say."""
     witnesses: list[ObjectRef] = Field(default_factory=list)
-    """Page objects that make the claim operational: `#eq-…`, `#code`, `#demo`, `#source-…`, `#claim-…`, `#misconception-…`."""
+    """Page objects that make the claim operational: `#eq-…`, `#code`, `#demo`, `#source-…`,
+    `#claim-…`, `#misconception-…`."""
     check: Annotated[str, StringConstraints(pattern=r"^check_[a-z0-9_]+$")] | None = None
     """Name of a `check_*` function in `witness.py` that must pass at build time."""
     review: Review | None = None

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable, Coroutine
+from typing import Any
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from continuous_function.site.assets import SECURITY_HEADERS
 
@@ -57,7 +58,7 @@ class SecurityHeaders:
         self.app, self.dev = app, dev
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        async def with_headers(message: dict) -> None:  # type: ignore[type-arg]
+        async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 headers += [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
@@ -69,8 +70,13 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-def create_app(site_dir: Path, hub: Hub, *, dev: bool = True,
-               on_startup: list | None = None) -> ASGIApp:  # type: ignore[type-arg]
+def create_app(
+    site_dir: Path,
+    hub: Hub,
+    *,
+    dev: bool = True,
+    on_startup: list[Callable[[], Coroutine[Any, Any, None]]] | None = None,
+) -> ASGIApp:
     async def events(request: Request) -> StreamingResponse:
         return StreamingResponse(hub.stream(request), media_type="text/event-stream")
 

@@ -13,8 +13,9 @@ from continuous_function.server.app import Hub
 from continuous_function.site.build import BuildResult
 
 
-async def watch_and_rebuild(root: Path, rebuild: Callable[[], BuildResult], hub: Hub,
-                            log: Callable[[str], None]) -> None:
+async def watch_and_rebuild(
+    root: Path, rebuild: Callable[[], BuildResult], hub: Hub, log: Callable[[str], None]
+) -> None:
     async for changes in awatch(root, debounce=30, step=10):
         started = time.perf_counter()
         changed = sorted({Path(p).name for _, p in changes})
@@ -28,8 +29,10 @@ async def watch_and_rebuild(root: Path, rebuild: Callable[[], BuildResult], hub:
         errors = [d.format() for d in result.diagnostics if d.severity == "error"]
         if result.written:
             hub.publish("reload", {"rendered": result.rendered, "ms": round(ms)})
-            log(f"rebuilt {', '.join(result.rendered) or 'nothing'} after {', '.join(changed)} "
-                f"in {ms:.0f} ms" + (f" ({len(errors)} error(s) shown on pages)" if errors else ""))
+            log(
+                f"rebuilt {', '.join(result.rendered) or 'nothing'} after {', '.join(changed)} "
+                f"in {ms:.0f} ms" + (f" ({len(errors)} error(s) shown on pages)" if errors else "")
+            )
         else:
             hub.publish("build-error", {"message": "\n".join(errors) or "build failed"})
             log(f"[red]build failed[/] ({len(errors)} error(s)); still serving the last good site")

@@ -88,24 +88,53 @@ declare(
 )
 
 # Code witnesses (emitted by the execute stage)
-declare("W001", "witness-failed", "witness.py raised an exception at build time; the location is "
-        "the failing line in witness.py.")
-declare("W002", "check-failed", "A claim's `check_*` function failed: the claim and its code "
-        "witness disagree. The message gives the assertion and the line in witness.py.")
-declare("W003", "witness-limit", "witness.py exceeded a limit: the time limit, the memory "
-        "limit, the output cap, or it tried to reach the network (witnesses run offline).")
-declare("P010", "bad-equation-label", "An equation label is not of the form `{#eq-[a-z0-9-]}`, "
-        "or a `{#eq-…}` follows inline `$$…$$` in the middle of a paragraph, where it does nothing.")
-declare("P011", "unknown-embed", "A `[[…]]` paragraph is not `[[witness]]`, `[[witness:region]]` "
-        "or `[[demo]]`.")
-declare("P009", "unknown-region", "`[[witness:name]]` names a region that witness.py does not "
-        "delimit with `# region: name` … `# endregion`.")
+declare(
+    "W001",
+    "witness-failed",
+    "witness.py raised an exception at build time; the location is the failing line in witness.py.",
+)
+declare(
+    "W002",
+    "check-failed",
+    "A claim's `check_*` function failed: the claim and its code "
+    "witness disagree. The message gives the assertion and the line in witness.py.",
+)
+declare(
+    "W003",
+    "witness-limit",
+    "witness.py exceeded a limit: the time limit, the memory "
+    "limit, the output cap, or it tried to reach the network (witnesses run offline).",
+)
+declare(
+    "P010",
+    "bad-equation-label",
+    "An equation label is not of the form `{#eq-[a-z0-9-]}`, "
+    "or a `{#eq-…}` follows inline `$$…$$` in the middle of a paragraph, where it does nothing.",
+)
+declare(
+    "P011",
+    "unknown-embed",
+    "A `[[…]]` paragraph is not `[[witness]]`, `[[witness:region]]` or `[[demo]]`.",
+)
+declare(
+    "P009",
+    "unknown-region",
+    "`[[witness:name]]` names a region that witness.py does not "
+    "delimit with `# region: name` … `# endregion`.",
+)
 
 # Demos (emitted by the demo stage; D001… are the portability lint of demo/lint.py)
-declare("D100", "demo-load-error", "demo.py does not import, or its declaration is inconsistent "
-        "(see docs/demos.md).")
-declare("D101", "bad-storyboard-state", "A storyboard frame's `state` names a control the demo "
-        "does not have, or a value outside the control's range or options.")
+declare(
+    "D100",
+    "demo-load-error",
+    "demo.py does not import, or its declaration is inconsistent (see docs/demos.md).",
+)
+declare(
+    "D101",
+    "bad-storyboard-state",
+    "A storyboard frame's `state` names a control the demo "
+    "does not have, or a value outside the control's range or options.",
+)
 
 
 def _declare_demo_lint() -> None:

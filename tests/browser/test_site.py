@@ -1,0 +1,163 @@
+"""The site as a learner meets it in Chromium: pages render, math is MathML, nothing breaks the
+Content-Security-Policy, the theme persists, phones work, and axe finds no violations."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page
+
+from continuous_function.server.app import Hub, create_app
+from continuous_function.server.watch import watch_and_rebuild
+from continuous_function.site.build import build
+
+from .conftest import ROOT, ErrorLog, free_port, watch
+
+PAGES = {
+    "home": "",
+    "domain": "calculus/",
+    "concept": "calculus/derivatives/",
+    "draft concept": "probability/maximum-likelihood/",
+    "404": "no-such-page/",
+}
+
+
+def _axe(page: Page) -> None:
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_page_types_are_accessible_and_csp_clean(
+    browser: Browser, site_url: str, name: str, scheme: str
+) -> None:
+    errors = ErrorLog()
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, color_scheme=scheme)
+    page = watch(context.new_page(), errors)
+    response = page.goto(site_url + PAGES[name], wait_until="load")
+    assert response is not None
+    assert response.status == (404 if name == "404" else 200)
+    assert "script-src 'self'" in (response.headers.get("content-security-policy") or "")
+    _axe(page)
+    if name == "404":  # Chromium logs the page's own 404 status as a console error
+        errors = [e for e in errors if "status of 404" not in e][: len(errors) - 1]
+    assert errors == []
+    context.close()
+
+
+def test_flagship_page_renders_math_as_mathml(
+    page: Page, site_url: str, page_errors: ErrorLog
+) -> None:
+    page.goto(site_url + "calculus/derivatives/", wait_until="load")
+    assert page.locator("h1").inner_text() == "Derivatives"
+    assert page.locator("math").count() > 10
+    assert page.locator(".equation .equation-number").first.inner_text() == "(1)"
+    # KaTeX's layout styles arrive as classes from math-inline.css, so layout survives the CSP
+    height = page.locator(".katex-display .katex-html").first.bounding_box()
+    assert height is not None and height["height"] > 20
+    assert page.locator(".witness-output").inner_text().strip() != ""
+    assert page_errors == []
+
+
+def test_page_is_complete_without_javascript(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "calculus/derivatives/")
+    for text in (
+        "Learning map",
+        "Intuition",
+        "Code",
+        "Interactive Demo",
+        "Source grounding",
+        "Claim review",
+        "Practice loop",
+        "Research room",
+    ):
+        assert page.get_by_text(text, exact=True).first.is_visible(), text
+    assert page.locator(".demo svg").first.is_visible()
+    context.close()
+
+
+def test_theme_toggle_persists(page: Page, site_url: str) -> None:
+    page.goto(site_url + "calculus/derivatives/")
+    toggle = page.locator("#theme-toggle")
+    assert toggle.get_attribute("aria-pressed") == "false"
+    toggle.click()
+    assert page.locator("html").get_attribute("data-theme") == "dark"
+    page.goto(site_url)
+    assert page.locator("html").get_attribute("data-theme") == "dark"
+    assert page.locator("#theme-toggle").get_attribute("aria-pressed") == "true"
+    bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    assert bg == "rgb(17, 20, 24)"
+
+
+def test_phone_width_has_no_horizontal_scroll(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    for path in ("", "calculus/", "calculus/derivatives/"):
+        page.goto(site_url + path)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, (path, overflow)
+    context.close()
+
+
+@pytest.fixture
+def live_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """`cfn serve` in a thread on a private copy of the curriculum."""
+    root = tmp_path / "curriculum"
+    shutil.copytree(ROOT / "curriculum", root)
+    out = tmp_path / "site"
+    cache = ROOT / ".cache" / "witness"
+
+    def rebuild():  # type: ignore[no-untyped-def]
+        return build(root, out, dev=True, cache_dir=cache)
+
+    assert rebuild().written
+    hub = Hub()
+
+    async def watcher() -> None:
+        await watch_and_rebuild(root, rebuild, hub, lambda _msg: None)
+
+    port = free_port()
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(out, hub, on_startup=[watcher]),
+            host="127.0.0.1",
+            port=port,
+            log_level="warning",
+        )
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{port}/", root
+    server.should_exit = True
+    thread.join(timeout=5)
+
+
+def test_serve_reloads_the_open_page_and_shows_errors(
+    browser: Browser, live_server: tuple[str, Path]
+) -> None:
+    url, root = live_server
+    page = browser.new_context().new_page()
+    page.goto(url + "calculus/derivatives/")
+    page_md = root / "calculus/derivatives/page.md"
+    original = page_md.read_text()
+    time.sleep(0.3)  # let the watcher start
+    page_md.write_text(original.replace("## Intuition\n", "## Intuition\n\nFreshly edited.\n", 1))
+    page.get_by_text("Freshly edited.").wait_for(timeout=15_000)
+    page_md.write_text(original.replace(r"\frac", r"\fracc", 1))
+    page.get_by_text("This page has content errors").wait_for(timeout=15_000)
+    assert "P004" in page.locator(".diagnostics").inner_text()
+    assert "page.md:" in page.locator(".diagnostics").inner_text()
