@@ -74,7 +74,7 @@ def explain(v, d):
     u = d["u"]
     w = d["v"]
     if abs(d["dot"]) <= d["tol"]:
-        shadow = "so the shadow of u on v's line is a single point: u is perpendicular to v."
+        shadow = "the shadow of u on v's line is a single point: u is perpendicular to v."
     elif d["dot"] > 0:
         shadow = "the shadow of u on v's line points along v."
     else:
@@ -119,7 +119,7 @@ def frame(v, d, revealed):
         shapes.append(arrow("shadow", o, foot, "arrow"))
         shapes.append(point("foot", foot, "point point-2", 4.0))
         shapes.append(path("arc", _arc(v["ang_u"], d["theta"], 0.6), "guide"))
-        mid = _polar(0.95, v["ang_u"] + d["theta"] / 2)
+        mid = _polar(1.1, v["ang_u"] + d["theta"] / 2)
         shapes.append(label("theta", mid, "θ = " + fmt(abs(d["theta"]), 0) + "°", "label", "middle", 0, 5))
     shapes.append(arrow("u", o, u, "curve"))
     shapes.append(arrow("v", o, w, "line"))

@@ -77,7 +77,7 @@ fig.tight_layout()
 
 
 # region: checks
-def check_threshold_two_over_L():
+def check_threshold_two_over_l():
     """eta just below 2/L converges from any start; eta just above 2/L diverges."""
     for start in [theta0, np.array([-1.0, 0.3]), np.array([0.0, 1e-3])]:
         below = gradient_descent(start, 0.99 * 2 / L, 3000)

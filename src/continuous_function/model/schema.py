@@ -108,7 +108,7 @@ class Claim(Strict):
     witnesses: list[ObjectRef] = Field(default_factory=list)
     """Page objects that make the claim operational: `#eq-…`, `#code`, `#demo`, `#source-…`,
     `#claim-…`, `#misconception-…`."""
-    check: Annotated[str, StringConstraints(pattern=r"^check_[a-z0-9_]+$")] | None = None
+    check: Annotated[str, StringConstraints(pattern=r"^check_[A-Za-z0-9_]+$")] | None = None
     """Name of a `check_*` function in `witness.py` that must pass at build time."""
     review: Review | None = None
     """A review someone actually did; written by `cfn review`, never by hand."""

@@ -18,7 +18,7 @@ from continuous_function.validate.registry import did_you_mean, report
 
 M = TypeVar("M", bound=BaseModel)
 
-_PATTERN_CODES = {"a-z0-9": "S004", "#[0-9a-fA-F]": "S006"}
+_PATTERN_CODES = {"^[a-z0-9]+(-[a-z0-9]+)*$": "S004", "^#[0-9a-fA-F]{6}$": "S006"}
 
 
 class _Constructor(RoundTripConstructor):
@@ -111,7 +111,7 @@ def _diagnostic(model: type[BaseModel], positions: Positions, err: Any) -> Diagn
         )
     if kind == "string_pattern_mismatch":
         pattern = err.get("ctx", {}).get("pattern", "")
-        code = next((c for k, c in _PATTERN_CODES.items() if k in pattern), "S009")
+        code = _PATTERN_CODES.get(pattern, "S009")
         expected = {
             "S004": "lower-case words joined by hyphens, e.g. 'chain-rule'",
             "S006": "a colour like '#3a7bd5'",
