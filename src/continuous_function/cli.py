@@ -114,33 +114,35 @@ def serve(
     import uvicorn
     from rich.console import Console
 
+    from continuous_function.markdown import MathRenderer
     from continuous_function.server.app import Hub, create_app
     from continuous_function.server.watch import watch_and_rebuild
+    from continuous_function.site.build import BuildResult
     from continuous_function.site.build import build as run_build
 
     console = Console(stderr=True)
     base = f"http://{host}:{port}/"
+    with MathRenderer() as math:  # one KaTeX engine for every rebuild
 
-    def rebuild() -> object:
-        return run_build(path, out, dev=True, base_url=base)
+        def rebuild() -> BuildResult:
+            return run_build(path, out, dev=True, base_url=base, math=math)
 
-    with console.status("building…"):
-        first = run_build(path, out, dev=True, base_url=base)
-    errors = [d for d in first.diagnostics if d.severity is Severity.error]
-    for d in errors:
-        console.print(d.format(), markup=False, highlight=False)
-    if not first.written:
-        typer.echo("the curriculum could not be built; fix the errors above", err=True)
-        raise typer.Exit(1)
-    hub = Hub()
+        with console.status("building…"):
+            first = rebuild()
+        for d in first.diagnostics:
+            if d.severity is Severity.error:
+                console.print(d.format(), markup=False, highlight=False)
+        if not first.written:
+            typer.echo("the curriculum could not be built; fix the errors above", err=True)
+            raise typer.Exit(1)
+        hub = Hub()
 
-    async def watcher() -> None:
-        await watch_and_rebuild(path, rebuild, hub, console.print)  # type: ignore[arg-type]
+        async def watcher() -> None:
+            await watch_and_rebuild(path, rebuild, hub, console.print)
 
-    console.print(f"serving [bold]{base}[/] — watching {path} (Ctrl+C to stop)")
-    uvicorn.run(
-        create_app(out, hub, on_startup=[watcher]), host=host, port=port, log_level="warning"
-    )
+        console.print(f"serving [bold]{base}[/] — watching {path} (Ctrl+C to stop)")
+        app_ = create_app(out, hub, on_startup=[watcher])
+        uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 
 @app.command()

@@ -83,7 +83,7 @@ demo = Demo(
             [("sin", "y = sin u"), ("square", "y = u²"), ("tanh", "y = tanh u")],
             "sin",
         ),
-        slider("x", "Point x", XMIN, XMAX, 0.01, 0.3),
+        slider("x", "Point x", XMIN, XMAX, 0.01, 1.2),
     ],
     prediction=prediction(
         "In size, the slope of y = g(f(x)) at x, compared with the outer slope g′(u), is…",
@@ -208,8 +208,11 @@ def frame(v, d, revealed):
         shapes.append(line("composite-tangent", (x, y), d["composite"], "tangent"))
     shapes.append(point("pu", (x, u), "point point-2"))
     shapes.append(point("py", (x, y), "point"))
-    shapes.append(label("u-label", (x, u), "u = f(x)", "label", "start", 10, 16))
-    shapes.append(label("y-label", (x, y), "y = g(f(x))", "label", "start", 10, -10))
+    # the higher point gets its label above, the lower one below, so the two never collide
+    u_dy = -10 if u >= y else 20
+    y_dy = 20 if u >= y else -10
+    shapes.append(label("u-label", (x, u), "u = f(x)", "label", "start", 10, u_dy))
+    shapes.append(label("y-label", (x, y), "y = g(f(x))", "label", "start", 10, y_dy))
     return shapes
 
 

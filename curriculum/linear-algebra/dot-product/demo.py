@@ -1,4 +1,4 @@
-"""Dot product: the sign of u·v is the sign of cos θ, and u·v/|v| is the shadow of u on v's line.
+"""Dot product: the sign of u·v is the sign of cos θ, and u·v/‖v‖ is the shadow of u on v's line.
 
 The learner sets the length and direction of two vectors u and v and predicts whether u·v is
 positive, zero or negative before the reveal draws the angle between them and the projection of
@@ -15,7 +15,7 @@ demo = Demo(
     title="The sign of the dot product",
     description=(
         "Two vectors u and v drawn from the origin; after the reveal, the angle θ between them and "
-        "the projection of u onto the line through v, whose signed length is u·v / |v|."
+        "the projection of u onto the line through v, whose signed length is u·v / ‖v‖."
     ),
     controls=[
         slider("len_u", "Length of u", 0.5, 3.0, 0.1, 2.0),
@@ -82,10 +82,10 @@ def explain(v, d):
     return [
         "u·v = u₁v₁ + u₂v₂ = (" + fmt(u[0]) + ")(" + fmt(w[0]) + ") + (" + fmt(u[1]) + ")("
         + fmt(w[1]) + ") = " + fmt(d["dot"], 3) + ".",
-        "|u| |v| cos θ = " + fmt(v["len_u"], 1) + " · " + fmt(v["len_v"], 1) + " · cos "
+        "‖u‖ ‖v‖ cos θ = " + fmt(v["len_u"], 1) + " · " + fmt(v["len_v"], 1) + " · cos "
         + fmt(abs(d["theta"]), 0) + "° = " + fmt(d["geometric"], 3) + ".",
-        "Signed length of the shadow u·v / |v| = " + fmt(d["shadow"], 2) + "; " + shadow,
-        "“Zero” means |u·v| ≤ 0.01 |u| |v|, an angle within about half a degree of 90°.",
+        "Signed length of the shadow u·v / ‖v‖ = " + fmt(d["shadow"], 2) + "; " + shadow,
+        "“Zero” means |u·v| ≤ 0.01 ‖u‖ ‖v‖, an angle within about half a degree of 90°.",
     ]
 
 

@@ -69,19 +69,20 @@ def library_versions(source: str) -> dict[str, str]:
     }
 
 
-def imported_modules(source: str) -> set[str]:
+@functools.lru_cache(maxsize=1024)
+def imported_modules(source: str) -> frozenset[str]:
     """Top-level names of absolute imports anywhere in the file (inside functions too)."""
     try:
         tree = ast.parse(source)
     except SyntaxError:
-        return set()
+        return frozenset()
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update(alias.name.split(".")[0] for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names.add(node.module.split(".")[0])
-    return names
+    return frozenset(names)
 
 
 @functools.cache

@@ -14,10 +14,12 @@ const STOP = new Set(
     "where which while will with would your answer states uses notes").split(" "),
 );
 
-const tokens = (s) => s.toLowerCase().match(/\d*\.\d+|\d+|[a-zεδ]+/g) || [];
+// Words, numbers and small math atoms: f''(0), e^x, |x|, h/2, 1.005.
+const tokens = (s) =>
+  s.toLowerCase().match(/[a-z]'*\([^()\s]{1,6}\)|[a-z]'+|[a-z]\^[a-z0-9]+|\|[a-z]\||[a-z]\/\d+|\d*\.\d+|\d+|[a-zεδ]+/g) || [];
 const stem = (w) => w.slice(0, Math.max(5, Math.ceil(w.length * 0.7)));
 const mentions = (toks, term) =>
-  /^[\d.]+$/.test(term) || term.length === 1 ? toks.includes(term) : toks.some((t) => t.startsWith(stem(term)));
+  /^[a-z]{5,}$/.test(term) ? toks.some((t) => t.startsWith(stem(term))) : toks.includes(term);
 
 // Key terms of a criterion that the model answer also uses: numbers, one-letter variables and
 // longer content words. A missing one is worth a note; a present one proves nothing.
@@ -25,10 +27,11 @@ function keyTerms(criterion, model) {
   const modelToks = tokens(model);
   const out = [];
   for (const t of tokens(criterion)) {
-    const number = /\d/.test(t) && (t.includes(".") || t.length > 1);
-    const variable = t.length === 1 && !"aie".includes(t) && !/\d/.test(t);
-    const word = t.length >= 5 && !STOP.has(t) && !/\d/.test(t);
-    if ((number || variable || word) && mentions(modelToks, t) && !out.includes(t)) out.push(t);
+    const atom = /[^a-z\dεδ.]/.test(t);
+    const number = /^[\d.]+$/.test(t) && (t.includes(".") || t.length > 1);
+    const variable = t.length === 1 && !"aefgi".includes(t) && !/\d/.test(t);
+    const word = t.length >= 5 && !STOP.has(t) && /^[a-z]+$/.test(t);
+    if ((atom || number || variable || word) && mentions(modelToks, t) && !out.includes(t)) out.push(t);
   }
   return out.slice(0, 5);
 }

@@ -176,7 +176,8 @@ export function renderHome(root) {
       else if (state === "started") started += 1;
     }
     out.hidden = !(started || done);
-    out.textContent = `Your progress: ${done} done, ${started} started, of ${card.dataset.count || "?"}`;
+    const parts = [done && `${done} done`, started && `${started} started`].filter(Boolean).join(", ");
+    out.textContent = `Your progress: ${parts} of ${card.dataset.count} concepts`;
   }
 }
 

@@ -19,10 +19,18 @@ const INSTRUCTION =
 const byId = (id) => (id ? document.getElementById(id) : null);
 const clip = (s, n) => (s.length > n ? `${s.slice(0, n).trimEnd()}…` : s);
 
-// The <dt>/<dd> pairs of a claim's details, by term.
-function terms(node) {
+const bare = (label) => label.replace(/^(Claim|Source|Misconception): /, "");
+
+// The <dt>/<dd> pairs of a claim's details, by term; links to this page's objects by their labels.
+function terms(node, labelFor) {
   const out = {};
-  for (const dt of $$("dt", node)) out[textOf(dt)] = textOf(dt.nextElementSibling);
+  for (const dt of $$("dt", node)) {
+    const dd = dt.nextElementSibling;
+    const links = $$('a[href^="#"]', dd);
+    out[textOf(dt)] = links.length && textOf(dt) === "Witnesses"
+      ? links.map((a) => labelFor(a.getAttribute("href").slice(1)) || textOf(a)).join("; ")
+      : textOf(dd);
+  }
   return out;
 }
 
@@ -50,7 +58,7 @@ function demoState(live) {
   return lines;
 }
 
-function describe(kind, fragment, label, concept, live) {
+function describe(kind, fragment, label, concept, live, labelFor) {
   const node = byId(fragment);
   if (kind === "concept") return concept;
   if (kind === "equation") {
@@ -95,7 +103,7 @@ function describe(kind, fragment, label, concept, live) {
       question: "What does the demo show in its current state, and does its revealed answer follow from the page's equations?",
       evidence: [
         `The demo "${textOf($(".demo-title", node))}": ${textOf($(".demo-description", node))}`,
-        ...state,
+        ...state.map((line) => `Current state (live): ${line}`),
       ],
       resolves: [
         "A prediction committed before the reveal, then compared with the computed answer.",
@@ -123,7 +131,7 @@ function describe(kind, fragment, label, concept, live) {
   }
   if (kind === "claim") {
     const text = textOf(node && $(".claim-text", node));
-    const t = node ? terms(node) : {};
+    const t = node ? terms(node, labelFor) : {};
     const badges = node ? $$(".claim-badges .badge", node).map(textOf).join("; ") : "";
     const meaning = textOf(node && $(".claim-badges + p", node));
     return {
@@ -182,6 +190,10 @@ export function init(ctx, panel) {
 
   const current = () => radios.find((r) => r.checked) || radios[0];
   const labelOf = (r) => textOf($("[data-object-label]", r.closest("label")));
+  const labelFor = (fragment) => {
+    const r = radios.find((x) => x.dataset.fragment === fragment);
+    return r ? labelOf(r) : "";
+  };
 
   function marks() {
     for (const r of radios) {
@@ -197,12 +209,12 @@ export function init(ctx, panel) {
 
   function prompt() {
     const o = info();
-    const d = describe(o.kind, o.fragment, o.label, authored, live);
+    const d = describe(o.kind, o.fragment, o.label, authored, live, labelFor);
     const rec = store.get("research", o.key) || {};
     const lines = [
       `I am studying the concept "${ctx.title}" (${ctx.domain}) in Continuous Function, a source-grounded notebook for the mathematics of machine learning.`,
       `Page: ${ctx.absolute}${o.fragment ? `#${o.fragment}` : ""}`,
-      `Object: ${KINDS[o.kind] || o.kind} — ${o.label}`,
+      `Object: ${KINDS[o.kind] || o.kind} — ${o.kind === "concept" ? ctx.title : bare(o.label)}`,
       `Object key: ${o.key}`,
       `Concept summary: ${summary}`,
       "",
@@ -214,7 +226,6 @@ export function init(ctx, panel) {
       "What would resolve it:",
       ...d.resolves.map((e) => `- ${e}`),
     ];
-    if (o.kind === "demo") lines.push("", "Current demo state (live):", ...(demoState(live) || []).map((s) => `- ${s}`));
     for (const x of d.extra || []) lines.push("", x);
     lines.push("", `My draft note: ${note.value.trim() || "(none yet)"}`, `My next action: ${next.value.trim() || "(none yet)"}`);
     if (rec.resolved) lines.push(`Status: I marked this resolved on ${new Date(rec.resolved.at).toISOString().slice(0, 10)}: ${rec.resolved.note || "(no note)"}`);
@@ -224,10 +235,10 @@ export function init(ctx, panel) {
 
   function renderDetail() {
     const o = info();
-    const d = describe(o.kind, o.fragment, o.label, authored, live);
+    const d = describe(o.kind, o.fragment, o.label, authored, live, labelFor);
     $("[data-object-kind]", panel).textContent = KINDS[o.kind] || o.kind;
     const link = $("[data-object-link]", panel);
-    link.textContent = o.kind === "concept" ? ctx.title : o.label;
+    link.textContent = o.kind === "concept" ? ctx.title : bare(o.label);
     link.href = `#${o.fragment || "main"}`;
     $("[data-object-key-text]", panel).textContent = o.key;
     if (o.kind === "concept") {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterator
 
 from continuous_function.model.atlas import Atlas, Concept
@@ -11,13 +12,21 @@ from continuous_function.validate.diagnostics import Diagnostic, Location
 from continuous_function.validate.registry import did_you_mean, report, rule
 
 
+@functools.lru_cache(maxsize=1024)
+def _parse(source: str) -> ast.Module | SyntaxError:
+    """Parsed once per source text: several rules and the execute stage all ask."""
+    try:
+        return ast.parse(source)
+    except SyntaxError as exc:
+        return exc
+
+
 def witness_functions(concept: Concept) -> set[str] | None:
     """Names of top-level functions in witness.py (None when it is missing or does not parse)."""
     if concept.witness_source is None:
         return None
-    try:
-        tree = ast.parse(concept.witness_source, filename=str(concept.witness_path))
-    except SyntaxError:
+    tree = _parse(concept.witness_source)
+    if isinstance(tree, SyntaxError):
         return None
     return {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
 
@@ -88,9 +97,7 @@ def witness_syntax(atlas: Atlas) -> Iterator[Diagnostic]:
     for concept in atlas.concepts():
         if concept.witness_source is None:
             continue
-        try:
-            ast.parse(concept.witness_source)
-        except SyntaxError as exc:
+        if isinstance(exc := _parse(concept.witness_source), SyntaxError):
             yield report(
                 "O004",
                 Location(concept.witness_path, exc.lineno or 1, exc.offset or 1),
