@@ -56,7 +56,7 @@ def test_new_concept_passes_check(tmp_path: Path) -> None:
     shutil.copytree(CASES / "valid", tree)
     result = runner.invoke(app, ["new", "calculus/taylor-series", "--root", str(tree)])
     assert result.exit_code == 0, result.output
-    for name in ("concept.yaml", "page.md", "witness.py"):
+    for name in ("concept.yaml", "page.md", "witness.py", "demo.py"):
         assert (tree / "calculus" / "taylor-series" / name).exists()
     check = runner.invoke(app, ["check", str(tree)])
     assert check.exit_code == 0, check.output

@@ -27,7 +27,7 @@ x = np.array([0.0, 2.0])
 bases = {
     "standard e1, e2": np.eye(2),
     "b1 = (2, 0), b2 = (1, 1)": np.array([[2.0, 1.0], [0.0, 1.0]]),
-    "b1 = (1, 1), b2 = (0, 1)": np.array([[1.0, 0.0], [1.0, 1.0]]),
+    "b1 = (1, 1), b2 = (-1, 1)": np.array([[1.0, -1.0], [1.0, 1.0]]),
     "orthonormal, rotated 30°": np.array([[np.cos(np.pi / 6), -np.sin(np.pi / 6)],
                                           [np.sin(np.pi / 6), np.cos(np.pi / 6)]]),
 }
@@ -38,7 +38,7 @@ for name, B in bases.items():
     print(f"{name:<26} {show(c):<16} {show(B @ c):<12} {show(B.T @ x):<18}")
 
 B = bases["b1 = (2, 0), b2 = (1, 1)"]
-B_new = bases["b1 = (1, 1), b2 = (0, 1)"]
+B_new = bases["b1 = (1, 1), b2 = (-1, 1)"]
 c = coordinates(B, x)
 c_new = np.linalg.inv(B_new) @ B @ c  # eq-change-of-basis
 print()
