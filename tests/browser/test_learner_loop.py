@@ -39,10 +39,28 @@ def fresh(browser: Browser, page_errors: ErrorLog) -> Iterator[Any]:
         context.close()
 
 
+PANELS = ("#inquiry", "#practice", "#research", "#learner-memory")
+
+
+def ready(page: Page) -> Page:
+    """Wait for the loop, then bring each panel near the viewport: its module loads then (after
+    the load event, only as the learner approaches it), and marks the panel `data-loop-ready`."""
+    page.wait_for_selector("html[data-loop='ready']", state="attached")
+    for panel in PANELS:
+        page.locator(panel).scroll_into_view_if_needed()
+        page.wait_for_selector(f"{panel}[data-loop-ready]", state="attached")
+    page.evaluate("() => window.scrollTo(0, 0)")
+    return page
+
+
 def open_concept(page: Page, site_url: str, path: str = CONCEPT) -> Page:
     page.goto(site_url + path)
-    page.wait_for_selector("html[data-loop='ready']", state="attached")
-    return page
+    return ready(page)
+
+
+def reload(page: Page) -> Page:
+    page.reload()
+    return ready(page)
 
 
 def memory(page: Page) -> dict[str, Any]:
@@ -96,8 +114,7 @@ def test_inquiry_reveal_is_gated_and_remembered(page: Page, site_url: str,
         "t => t.content.querySelector('[data-option=\"halves-error\"]').textContent.trim()")
     assert other[:40] not in feedback.inner_text()  # the chosen option's feedback, not canned text
 
-    page.reload()
-    page.wait_for_selector("html[data-loop='ready']", state="attached")
+    reload(page)
     expect(page.locator("#inquiry input[value='quarters-error']")).to_be_checked()
     expect(page.locator("#inquiry [data-feedback]")).to_contain_text(authored[:60])
     record = memory(page)[f"cfn:v1:inquiry:{KEY}"]
@@ -169,8 +186,7 @@ def test_practice_hints_one_by_one_and_model_answer_after_an_attempt(
     page.keyboard.press("ArrowRight")
     expect(tabs.nth(0)).to_have_attribute("aria-selected", "true")
 
-    page.reload()
-    page.wait_for_selector("html[data-loop='ready']", state="attached")
+    reload(page)
     item = page.locator("#practice-1")
     expect(item.locator("textarea")).to_have_value("The slope is about 1.05 for h = 0.1.")
     expect(item.locator("[data-hint]:visible")).to_have_count(3)
@@ -194,7 +210,7 @@ def test_practice_answer_is_saved_as_you_type(page: Page, site_url: str) -> None
     box = page.locator("#practice-1 textarea")
     box.press_sequentially("slope", delay=20)
     expect(page.locator("#practice-1 [data-save-status]")).to_have_text("Saved in this browser.")
-    page.reload()
+    reload(page)
     expect(page.locator("#practice-1 textarea")).to_have_value("slope")
 
 
@@ -226,8 +242,7 @@ def test_research_draft_survives_reload_and_is_in_the_prompt(
     page.locator("[data-draft-save]").click()
     expect(page.locator("[data-draft-status]")).to_contain_text("Saved")
 
-    page.reload()
-    page.wait_for_selector("html[data-loop='ready']", state="attached")
+    reload(page)
     expect(page.locator(f"#research input[value='{CLAIM}']")).to_be_checked()  # back where we were
     expect(page.locator("#draft-note")).to_have_value("Check <b>one-sided</b> limits")
     prompt = page.locator("[data-prompt]").inner_text()
@@ -272,11 +287,12 @@ def test_research_prompt_carries_the_live_demo_state(page: Page, site_url: str,
     expect(prompt).to_contain_text("Prediction: lower")
     expect(prompt).to_contain_text("Revealed answer:")
     # The reveal is a checkpoint, and the demo's state is kept.
+    demo_key = "cfn:v1:demo:demo:calculus/derivatives#demo"
     deadline = time.monotonic() + 5
-    while time.monotonic() < deadline and f"cfn:v1:demo:demo:calculus/derivatives#demo" not in memory(page):
+    while time.monotonic() < deadline and demo_key not in memory(page):
         time.sleep(0.1)
     records = memory(page)
-    assert records[f"cfn:v1:demo:demo:calculus/derivatives#demo"]["value"]["revealed"] is True
+    assert records[demo_key]["value"]["revealed"] is True
     assert records[f"cfn:v1:progress:{KEY}"]["value"]["checkpoints"]["demo"] > 0
     assert page_errors == []
 
@@ -314,8 +330,7 @@ def test_export_then_import_into_a_fresh_context_restores_everything(
     expect(second.locator("#inquiry [data-feedback]")).to_contain_text("Not this one")
     expect(second.locator("#practice-1 textarea")).to_have_value(
         "About 1.05 and 1.005, both above 1.")
-    second.reload()
-    second.wait_for_selector("html[data-loop='ready']", state="attached")
+    reload(second)
     expect(second.locator("#draft-note")).to_have_value("Does Spivak state the one-sided case?")
     expect(second.locator("#practice-1 [data-attempts]")).to_contain_text("rated good")
 
@@ -345,8 +360,7 @@ def test_corrupt_record_is_reported_and_the_others_survive(
         localStorage.setItem('cfn:v1:research:equation:calculus/derivatives#eq-secant',
             JSON.stringify({schema: 99, updatedAt: 1, value: {note: 'from the future'}}));
     }""")
-    page.reload()
-    page.wait_for_selector("html[data-loop='ready']", state="attached")
+    reload(page)
     problems = page.locator("[data-memory-problems]")
     expect(problems).to_contain_text("3 saved records could not be read")
     expect(problems).to_contain_text("cfn:v1:research:claim:calculus/derivatives#claim-x")
@@ -436,17 +450,18 @@ def test_progress_shows_on_home_and_domain_pages(fresh: Any, site_url: str,
     expect(box).to_contain_text("4 of 4 sections read")
     expect(box).to_contain_text("Last object:")
     expect(box).to_contain_text("Next move: Commit a prediction in the demo")
-    expect(page.locator(".domain-card[data-domain='calculus'] [data-domain-progress]")).to_have_text(
+    card = page.locator(".domain-card[data-domain='calculus']")
+    expect(card.locator("[data-domain-progress]")).to_have_text(
         "Your progress: 1 started of 6 concepts")
     box.locator(".continue-next a").click()
     page.wait_for_url("**/calculus/derivatives/#demo")
 
     page.goto(site_url + "calculus/")
     page.wait_for_selector("html[data-loop='ready']", state="attached")
-    marker = page.locator("[data-concept-key='concept:calculus/derivatives'] [data-progress-marker]")
+    row = "[data-concept-key='concept:calculus/{}'] [data-progress-marker]"
+    marker = page.locator(row.format("derivatives"))
     expect(marker).to_have_text("Started")
-    expect(page.locator("[data-concept-key='concept:calculus/functions'] [data-progress-marker]")
-           ).to_be_hidden()
+    expect(page.locator(row.format("functions"))).to_be_hidden()
 
     # Revealing the demo completes the page: the domain page says Done.
     open_concept(page, site_url)

@@ -79,22 +79,19 @@ def test_public_network_fails_fast_in_every_mode(
     with contextlib.ExitStack() as stack:
         if network != "auto":  # the session worker is the `auto` one
             worker = stack.enter_context(WitnessWorker(workers=1, network=network))
-        started = time.perf_counter()
+        # "error", not "timeout": the connection is refused at once instead of hanging until
+        # the witness time limit (no wall-clock assertion: the status is the evidence)
         result = _run_one(worker, _job("net", NETWORK))
-        elapsed = time.perf_counter() - started
     if result.error and result.error.type == "SandboxError":
         pytest.skip(f"{network} isolation is not permitted here: {result.error.message}")
     assert result.status == "error"
     assert result.error is not None and "network" in result.error.message
     assert result.error.line == 3
     assert result.isolation == ("netns" if network == "auto" else network)
-    assert elapsed < 3.0
 
 
-def test_infinite_loop_returns_within_timeout_plus_three_seconds(worker: WitnessWorker) -> None:
-    started = time.perf_counter()
+def test_infinite_loop_is_stopped_by_the_timeout(worker: WitnessWorker) -> None:
     result = _run_one(worker, _job("loop", "while True:\n    pass\n", timeout=1.0))
-    assert time.perf_counter() - started < 1.0 + 3.0
     assert result.status == "timeout"
     assert result.error is not None and result.error.line in (1, 2)  # the loop is both lines
 

@@ -116,7 +116,7 @@ def answer(v, d):
 @demo.explain
 def explain(v, d):
     name = "w₁" if v["weight"] == "w1" else "w₂"
-    return [
+    lines = [
         "Backward pass: δ₂ = ŷ − t = " + _num(d["delta2"]) + "; ∂L/∂w₂ = δ₂ · h = " + _num(d["g2"]) + ".",
         "δ₁ = δ₂ · w₂ · (1 − h²) = "
         + _num(d["delta1"])
@@ -135,8 +135,10 @@ def explain(v, d):
         + " to "
         + fmt(d["loss_new"], 3)
         + ".",
-        "“Stay” means a gradient within ±0.01: any small step changes the loss by almost nothing.",
     ]
+    if abs(d["g"]) <= 0.1:
+        lines.append("“Stay” means a gradient within ±0.01: a small step would barely change the loss.")
+    return lines
 
 
 @demo.readouts
@@ -174,7 +176,7 @@ def frame(v, d, revealed):
     shapes.append(point("target", (x, t), "point point-2"))
     shapes.append(point("pred", (x, d["y_hat"]), "point"))
     shapes.append(label("target-label", (x, t), "target t", "label", "start", 10, -8))
-    shapes.append(label("pred-label", (x, d["y_hat"]), "ŷ", "label", "end", -10, 5))
+    shapes.append(label("pred-label", (x, d["y_hat"]), "ŷ", "label", "start", 10, 18))
     return shapes
 
 

@@ -24,7 +24,7 @@ params = {
 
 
 def forward(p, X, T):
-    """eq-forward for all N examples at once (rows), keeping what the backward pass needs."""
+    """eq-forward for all N examples at once (rows), keeping what backprop needs."""
     Z1 = X @ p["W1"].T + p["b1"]
     H = np.tanh(Z1)
     Y_hat = H @ p["W2"].T + p["b2"]
@@ -70,14 +70,16 @@ def relative_error(a, b):
 loss, grads = backprop(params, X, T)
 numeric = numerical_gradient(params, X, T)
 n_params = sum(v.size for v in params.values())
-print(f"network {n_in} -> {n_hidden} (tanh) -> {n_out}, squared-error loss over N = {N} examples: L = {loss:.6f}")
-print(f"{'parameter':<10} {'shape':<7} {'|gradient|':>11} {'max relative error vs central differences':>42}")
+print(f"network {n_in} -> {n_hidden} (tanh) -> {n_out}, squared-error loss,"
+      f" N = {N} examples: L = {loss:.6f}")
+print(f"{'parameter':<10} {'shape':<7} {'|gradient|':>11}"
+      f" {'max relative error vs central diff.':>36}")
 for name in ["W1", "b1", "W2", "b2"]:
     shape = "x".join(str(s) for s in params[name].shape)
     err = relative_error(grads[name], numeric[name])
-    print(f"{name:<10} {shape:<7} {np.linalg.norm(grads[name]):>11.6f} {err:>42.1e}")
-print(f"cost: backprop = 1 forward + 1 backward pass; central differences = {2 * n_params} forward passes"
-      f" ({n_params} parameters)")
+    print(f"{name:<10} {shape:<7} {np.linalg.norm(grads[name]):>11.6f} {err:>36.1e}")
+print("cost: backprop = 1 forward + 1 backward pass")
+print(f"      central differences = {2 * n_params} forward passes ({n_params} parameters)")
 
 # The demo's network: one input, one tanh hidden unit, one output, L = (y_hat - t)^2 / 2.
 w1, w2, x, t = 1.0, -1.0, 1.0, 1.0
@@ -87,8 +89,10 @@ delta2 = y_hat - t
 delta1 = w2 * delta2 * (1 - h**2)
 print()
 print(f"one hidden unit: w1 = {w1}, w2 = {w2}, x = {x}, t = {t}")
-print(f"  forward:  h = tanh(w1 x) = {h:.4f}   y_hat = w2 h = {y_hat:.4f}   L = {0.5 * delta2**2:.4f}")
-print(f"  backward: delta2 = y_hat - t = {delta2:.4f}   delta1 = w2 delta2 (1 - h^2) = {delta1:.4f}")
+print(f"  forward:  h = tanh(w1 x) = {h:.4f}   y_hat = w2 h = {y_hat:.4f}"
+      f"   L = {0.5 * delta2**2:.4f}")
+print(f"  backward: delta2 = y_hat - t = {delta2:.4f}"
+      f"   delta1 = w2 delta2 (1 - h^2) = {delta1:.4f}")
 print(f"  dL/dw2 = delta2 h = {delta2 * h:+.4f}   dL/dw1 = delta1 x = {delta1 * x:+.4f}")
 # endregion
 
@@ -109,7 +113,7 @@ ax.set_xlabel("W1[0,0]")
 ax.set_ylabel("L")
 ax.set_ylim(min(losses) - 0.05, max(losses) + 0.05)
 ax.legend(fontsize=8)
-ax.set_title("backprop's partial derivative is the slope of the loss along one weight")
+ax.set_title("loss along one weight; the tangent has the backprop slope")
 fig.tight_layout()
 # endregion
 

@@ -70,7 +70,8 @@ def chain_of_layers(x):
     return x
 
 
-print(f"central difference of the whole chain at x_0: {central_difference(chain_of_layers, x_start):.6f}")
+whole_chain = central_difference(chain_of_layers, x_start)
+print(f"central difference of the whole chain at x_0: {whole_chain:.6f}")
 # endregion
 
 

@@ -9,7 +9,7 @@ Symbols follow page.md:
 import numpy as np
 
 # region: main
-# Primitive operations: name -> (phi, local partial derivatives with respect to each parent).
+# Primitive operations: name -> (phi, local partial derivatives w.r.t. each parent).
 OPS = {
     "ln": (lambda a: np.log(a), lambda a: [1 / a]),
     "sin": (lambda a: np.sin(a), lambda a: [np.cos(a)]),
@@ -34,7 +34,7 @@ GRAPH = {
 
 
 def topological_order(graph):
-    """Kahn's algorithm: repeatedly take a node whose parents are all placed. Fails on a cycle."""
+    """Kahn's algorithm: keep placing a node whose parents are all placed; fail on a cycle."""
     waiting = {node: len(set(parents)) for node, (_, parents) in graph.items()}
     children = {node: [] for node in graph}
     for node, (_, parents) in graph.items():
@@ -51,12 +51,12 @@ def topological_order(graph):
                 ready.append(child)
     if len(order) < len(graph):
         stuck = sorted(set(graph) - set(order))
-        raise ValueError(f"the graph has a cycle through {stuck}: no evaluation order exists")
+        raise ValueError(f"cycle through {stuck}: no evaluation order exists")
     return order
 
 
 def evaluate(graph, inputs):
-    """Forward pass (eq-node): each node applies its operation to its parents' stored values."""
+    """Forward pass (eq-node): each node applies its operation to its parents' values."""
     values = {}
     for node in topological_order(graph):
         op, parents = graph[node]
@@ -84,7 +84,7 @@ def paths(graph, source, target):
 
 
 def path_sum(graph, values, source, target):
-    """eq-path-sum: add, over all paths, the product of the local derivatives along the path."""
+    """eq-path-sum: add over all paths the product of the local derivatives on the path."""
     total = 0.0
     for route in paths(graph, source, target):
         product = 1.0
@@ -103,15 +103,18 @@ print("forward trace at (x1, x2) = (2, 5)")
 print(f"{'node':<5} {'operation':<9} {'parents':<9} {'value':>9}")
 for node in topological_order(GRAPH):
     op, parents = GRAPH[node]
-    print(f"{node:<5} {op or 'input':<9} {','.join(parents) or '-':<9} {values[node]:>9.4f}")
+    parent_list = ",".join(parents) or "-"
+    print(f"{node:<5} {op or 'input':<9} {parent_list:<9} {values[node]:>9.4f}")
 print(f"direct evaluation ln(2) + 2*5 - sin(5) = {direct(2.0, 5.0):.4f}")
 
 print()
 for x in ["x1", "x2"]:
     routes = paths(GRAPH, x, "y")
     print(f"paths from {x} to y: {[' -> '.join(r) for r in routes]}")
-    print(f"  sum over paths of products of local derivatives: dy/d{x} = {path_sum(GRAPH, values, x, 'y'):.4f}")
-print(f"  by hand: dy/dx1 = 1/x1 + x2 = {1 / 2.0 + 5.0:.4f},  dy/dx2 = x1 - cos(x2) = {2.0 - np.cos(5.0):.4f}")
+    total = path_sum(GRAPH, values, x, "y")
+    print(f"  sum over paths of products of local derivatives: dy/d{x} = {total:.4f}")
+print(f"  by hand: dy/dx1 = 1/x1 + x2 = {1 / 2.0 + 5.0:.4f},"
+      f"  dy/dx2 = x1 - cos(x2) = {2.0 - np.cos(5.0):.4f}")
 
 
 def diamond_chain(k):

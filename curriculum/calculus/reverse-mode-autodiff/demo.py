@@ -187,7 +187,8 @@ def frame(v, d, revealed):
         cy = n[4]
         complete = step >= DONE[node]
         is_input = node == "x1" or node == "x2"
-        level = 0.32 if (complete and step > 0 and not is_input) or (revealed and is_input) else 0.1
+        shown = complete and step > 0 and (revealed or not is_input)
+        level = 0.32 if shown else 0.1
         shapes.append(
             cell("box-" + node, (cx - HALF_W, cy - HALF_H), (cx + HALF_W, cy + HALF_H), level)
         )
@@ -195,7 +196,7 @@ def frame(v, d, revealed):
         value = d["values"][node]
         shapes.append(label("value-" + node, (cx, cy), "= " + fmt(value, 3), "label", "middle", 0, 5))
         if is_input:
-            if revealed:
+            if shown:  # an input's adjoint appears only after the reveal, once it is complete
                 adj_text = n[2] + " = " + fmt(d["adjoints"][node], 3)
             elif step >= 4:
                 adj_text = n[2] + " = ?"

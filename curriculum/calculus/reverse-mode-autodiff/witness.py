@@ -15,7 +15,7 @@ COUNT = {"forward": 0, "backward": 0, "sweeps": 0}
 
 
 class Var:
-    """A node: its value, its parents with the local derivatives d(self)/d(parent), its adjoint."""
+    """A node: its value, its parents with local derivatives d(self)/d(parent), its adjoint."""
 
     def __init__(self, value, parents=()):
         self.value = float(value)
@@ -82,10 +82,14 @@ y, (v1, v2, v3, v4) = f(x1, x2)
 backward(y)
 print("forward values and adjoints at (x1, x2) = (2, 5)")
 print(f"{'node':<4} {'value':>9} {'adjoint dy/dnode':>17}")
-for name, node in [("y", y), ("v4", v4), ("v3", v3), ("v2", v2), ("v1", v1), ("x2", x2), ("x1", x1)]:
+newest_first = [("y", y), ("v4", v4), ("v3", v3), ("v2", v2), ("v1", v1),
+                ("x2", x2), ("x1", x1)]
+for name, node in newest_first:
     print(f"{name:<4} {node.value:>9.4f} {node.adjoint:>17.4f}")
-print(f"by hand: dy/dx1 = 1/x1 + x2 = {1 / 2 + 5:.4f},  dy/dx2 = x1 - cos(x2) = {2 - np.cos(5):.4f}")
-print(f"operations: forward {COUNT['forward']}, backward multiply-adds {COUNT['backward']}, sweeps {COUNT['sweeps']}")
+print(f"by hand: dy/dx1 = 1/x1 + x2 = {1 / 2 + 5:.4f},"
+      f"  dy/dx2 = x1 - cos(x2) = {2 - np.cos(5):.4f}")
+print(f"operations: forward {COUNT['forward']}, backward multiply-adds {COUNT['backward']},"
+      f" sweeps {COUNT['sweeps']}")
 
 
 def f_n(xs):
@@ -104,14 +108,16 @@ def f_n_numpy(x):
 print()
 print("cost of the whole gradient of f_n(x) = sum_i tanh(x_i) x_(i+1), n inputs")
 print(f"{'n':>5} {'forward ops':>12} {'backward ops':>13} {'ratio':>6} {'sweeps':>7}"
-      f" {'central differences: evaluations':>33} {'operations':>11}")
+      f" {'central-diff. evals':>20} {'their ops':>10}")
 rng = np.random.default_rng(0)
 for n in [2, 8, 32, 128, 512]:
     fresh()
     xs = [Var(v) for v in rng.normal(size=n)]
     backward(f_n(xs))
     ratio = COUNT["backward"] / COUNT["forward"]
-    print(f"{n:>5} {COUNT['forward']:>12} {COUNT['backward']:>13} {ratio:>6.2f} {COUNT['sweeps']:>7} {2 * n:>33} {2 * n * COUNT['forward']:>11}")
+    fwd, bwd = COUNT["forward"], COUNT["backward"]
+    print(f"{n:>5} {fwd:>12} {bwd:>13} {ratio:>6.2f} {COUNT['sweeps']:>7}"
+          f" {2 * n:>20} {2 * n * fwd:>10}")
 # endregion
 
 

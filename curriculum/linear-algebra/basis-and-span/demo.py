@@ -106,14 +106,15 @@ def frame(v, d, revealed):
             shapes.append(line("g1-" + name, (k * b2[0], k * b2[1]), s1, "guide"))
             shapes.append(line("g2-" + name, (k * b1[0], k * b1[1]), s2, "guide"))
         c1b1 = (d["c1"] * b1[0], d["c1"] * b1[1])
-        shapes.append(arrow("c1b1", o, c1b1, "guide guide-2"))
+        if abs(d["c1"]) > d["tol"]:
+            shapes.append(arrow("c1b1", o, c1b1, "guide guide-2"))
+            shapes.append(label("c1b1-label", c1b1, "c₁b₁", "label", "middle", 0, 20))
         shapes.append(arrow("c2b2", c1b1, x, "guide guide-2"))
-        shapes.append(label("c1b1-label", c1b1, "c₁b₁", "label", "middle", 0, 18))
     shapes.append(arrow("b1", o, b1, "curve"))
     shapes.append(arrow("b2", o, b2, "line"))
     shapes.append(arrow("x", o, x, "arrow"))
     shapes.append(point("origin", o, "point", 3.0))
-    shapes.append(label("b1-label", b1, "b₁", "label", "start", 6, 16))
+    shapes.append(label("b1-label", b1, "b₁", "label", "start", 4, -8))
     shapes.append(label("b2-label", b2, "b₂", "label", "start", 8, -4))
     shapes.append(label("x-label", x, "x", "label", "start", 8, -8))
     return shapes

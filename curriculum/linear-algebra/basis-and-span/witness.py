@@ -102,6 +102,7 @@ def check_orthonormal_coordinates_are_dot_products():
         y = rng.normal(size=n)
         assert np.allclose(coordinates(Q, y), Q.T @ y, atol=1e-10), f"orthonormal basis in R^{n}: c = Q^T y"
     B = bases["b1 = (2, 0), b2 = (1, 1)"]
-    assert np.allclose(coordinates(B, x), [-1.0, 2.0]) and np.allclose(B.T @ x, [0.0, 2.0])
+    assert np.allclose(coordinates(B, x), [-1.0, 2.0]), f"coordinates of (0, 2) should be (-1, 2), got {coordinates(B, x)}"
+    assert np.allclose(B.T @ x, [0.0, 2.0]), f"dot products with (2, 0), (1, 1) should be (0, 2), got {B.T @ x}"
     assert not np.allclose(coordinates(B, x), B.T @ x), "in a skewed basis coordinates are not dot products"
 # endregion

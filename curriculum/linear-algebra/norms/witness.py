@@ -88,7 +88,9 @@ def check_p_below_one_is_not_a_norm():
     """For p = 1/2 the triangle inequality fails: |e1 + e2|_(1/2) = 4 > 2 = |e1| + |e2|, and it fails
     for every pair of nonzero vectors with disjoint supports."""
     e1, e2 = np.eye(2)
-    assert abs(p_norm(e1 + e2, 0.5) - 4.0) < 1e-12 and p_norm(e1, 0.5) + p_norm(e2, 0.5) == 2.0
+    assert abs(p_norm(e1 + e2, 0.5) - 4.0) < 1e-12 and p_norm(e1, 0.5) + p_norm(e2, 0.5) == 2.0, (
+        f"|e1 + e2|_(1/2) = {p_norm(e1 + e2, 0.5)} should be 4 and |e1| + |e2| = 2"
+    )
     for _ in range(200):
         x = np.concatenate([rng.normal(size=3), np.zeros(3)])
         y = np.concatenate([np.zeros(3), rng.normal(size=3)])

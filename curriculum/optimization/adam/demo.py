@@ -40,26 +40,43 @@ demo = Demo(
 )
 
 
+def _unit(bias, beta2):
+    """m̂_t and √v̂_t for the stream at scale c = 1. Both recursions are linear in the gradient
+    (m̂ scales with c, √v̂ with c), so every other scale reuses these lists."""
+    m = 0.0
+    s = 0.0
+    p1 = 1.0  # β₁ᵗ, kept as a running product
+    p2 = 1.0  # β₂ᵗ
+    m_hats = []
+    roots = []
+    for t in range(T):
+        g = 1.0 + 0.5 * Z[t]
+        m = BETA1 * m + (1.0 - BETA1) * g
+        s = beta2 * s + (1.0 - beta2) * g * g
+        p1 = p1 * BETA1
+        p2 = p2 * beta2
+        if bias:
+            m_hats.append(m / (1.0 - p1))
+            roots.append(math.sqrt(s / (1.0 - p2)))
+        else:
+            m_hats.append(m)
+            roots.append(math.sqrt(s))
+    return m_hats, roots
+
+
 @demo.derive
 def derive(v):
     c = 10.0 ** v["logc"]
     beta2 = float(v["beta2"])
-    m = 0.0
-    s = 0.0
+    unit = demo.memo(("unit", v["bias"], v["beta2"]), lambda: _unit(v["bias"], beta2))
+    m_hats = unit[0]
+    roots = unit[1]
     grads = []
     steps = []
-    for t in range(1, T + 1):
-        g = c * (1.0 + 0.5 * Z[t - 1])
-        m = BETA1 * m + (1.0 - BETA1) * g
-        s = beta2 * s + (1.0 - beta2) * g * g
-        if v["bias"]:
-            m_hat = m / (1.0 - BETA1 ** t)
-            s_hat = s / (1.0 - beta2 ** t)
-        else:
-            m_hat = m
-            s_hat = s
-        grads.append(g)
-        steps.append(m_hat / (math.sqrt(s_hat) + EPS))  # |step| / α
+    for t in range(T):
+        grads.append(c * (1.0 + 0.5 * Z[t]))
+        # |step| / α = m̂_t / (√v̂_t + ε) with m̂_t = c·m̂(unit) and √v̂_t = c·√v̂(unit)
+        steps.append(c * m_hats[t] / (c * roots[t] + EPS))
     return {"c": c, "beta2": beta2, "grads": grads, "steps": steps, "first": steps[0]}
 
 

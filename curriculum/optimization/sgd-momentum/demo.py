@@ -94,7 +94,7 @@ LEVELS = [0.5, 2.0, 5.0, 10.0, 20.0, 30.5]
 def derive(v):
     eta = v["eta"]
     beta = v["beta"]
-    gd, gd_settle = _run(eta, 0.0)
+    gd, gd_settle = demo.memo(("gd", eta), lambda: _run(eta, 0.0))  # depends on η only
     hb, hb_settle = _run(eta, beta)
     return {
         "gd": gd,
@@ -149,7 +149,8 @@ def frame(v, d, revealed):
         c = LEVELS[i]
         shapes.append(path("level" + str(i), demo.memo(("ellipse", c), lambda: _ellipse(c)), "guide", key=c))
     shapes.append(path("target", demo.memo("circle", _circle), "tangent", key="circle"))
-    shapes.append(path("gd-path", d["gd"], "curve"))
+    # gradient descent's path depends on η only (11 slider values): convert it once per η
+    shapes.append(path("gd-path", d["gd"], "curve", key=("gd", v["eta"])))
     shapes.append(point("start", START, "point"))
     if d["gd_settle"] > 0:
         shapes.append(point("gd-end", d["gd"][d["gd_settle"]], "point", 3.5))

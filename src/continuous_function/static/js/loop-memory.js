@@ -11,7 +11,7 @@ const NAMES = {
 };
 const MAX_FILE = 5_000_000;
 
-export function init(panel, onChange = () => {}) {
+export function init(_ctx, panel) {
   const problemsBox = $("[data-memory-problems]", panel);
   const usage = $("[data-memory-usage]", panel);
   const statusBox = $("[data-memory-status]", panel);
@@ -88,7 +88,6 @@ export function init(panel, onChange = () => {}) {
       return el("li", {}, `${NAMES[kind] || kind}: ${parts.join(", ")}`);
     });
     say(el("p", {}, `From ${file.name}: ${result.message}`), rows.length ? el("ul", {}, rows) : "");
-    onChange();
   });
 
   clearButton.addEventListener("click", () => {
@@ -112,14 +111,12 @@ export function init(panel, onChange = () => {}) {
     const n = store.clearAll();
     closeConfirm();
     say(`Cleared ${n} record${n === 1 ? "" : "s"} from this browser.`);
-    onChange();
   });
 
   store.subscribe((c) => {
     if (c.problem) failure = c.problem.message;
     else if (c.origin === "local" && c.value !== undefined) failure = null;
     render();
-    if (!c.problem && c.origin !== "local") onChange();
   });
   render();
 }

@@ -188,6 +188,10 @@ function initItem(ctx, item, onChange) {
     modelText.focus();
   });
 
+  // Work done before this module loaded (the panel is usable without it) is kept.
+  if (answer.value.trim() && !rec().answer) change((r) => ({ ...r, answer: answer.value }));
+  if (boxes.some((b) => b.checked) && !(rec().rubric || []).length) change((r) => ({ ...r, rubric: boxes.map((b) => b.checked) }));
+
   store.subscribe((c) => {
     if (c.kind === "*" || (c.kind === "practice" && c.key === key && c.origin !== "local")) {
       if (document.activeElement === answer && c.origin === "remote") answer.value = (rec().answer || "");

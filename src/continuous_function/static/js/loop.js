@@ -1,33 +1,43 @@
-// Learner loop entry point (a deferred module: it never blocks first paint). It finds the
-// server-rendered panels on this page and loads only the modules they need; every panel reads
-// and writes the learner's memory through store.js. Without JavaScript the panels still show
-// their authored prompts; these modules only enhance them.
+// Learner loop entry point. Deferred (type="module") and tiny: after the load event, when the
+// browser is idle, it loads the store and progress tracking; each panel's module loads only when
+// the panel comes within a screen of the viewport (or gets focus), so none of it competes with
+// first paint or the load event. Without JavaScript the panels still show their authored prompts.
 
-import * as store from "./store.js";
-import { $, pageContext } from "./loop-dom.js";
+const root = new URL("../../", import.meta.url).href; // static/js/ -> the site root
+const $ = (s) => document.querySelector(s);
+const PANELS = [
+  ["[data-inquiry]", "./loop-inquiry.js"],
+  ["[data-practice-panel]", "./loop-practice.js"],
+  ["[data-research]", "./loop-research.js"],
+  ["[data-memory]", "./loop-memory.js"],
+];
 
-const root = new URL("../../", import.meta.url).href; // the site root: static/js/ -> /
+function afterLoad(fn) {
+  const idle = () => (window.requestIdleCallback ? requestIdleCallback(fn, { timeout: 1000 }) : setTimeout(fn, 1));
+  if (document.readyState === "complete") idle();
+  else addEventListener("load", idle, { once: true });
+}
 
-async function main() {
-  const ctx = pageContext(root);
-  const jobs = [];
-  let progress = null;
+function whenNear(el, fn) {
+  let done = false;
+  const go = () => {
+    if (done) return;
+    done = true;
+    io.disconnect();
+    fn();
+  };
+  const io = new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && go(), { rootMargin: "100% 0px" });
+  io.observe(el);
+  el.addEventListener("focusin", go, { once: true });
+  el.addEventListener("pointerdown", go, { once: true });
+}
 
-  if (ctx) {
-    progress = await import("./loop-progress.js");
-    progress.initConcept(ctx);
-    const panels = [
-      ["[data-inquiry]", "./loop-inquiry.js"],
-      ["[data-practice-panel]", "./loop-practice.js"],
-      ["[data-research]", "./loop-research.js"],
-    ];
-    for (const [selector, path] of panels) {
-      const panel = $(selector);
-      if (panel) jobs.push(import(path).then((m) => m.init(ctx, panel)));
-    }
-  } else if ($("[data-continue], [data-domain-progress], [data-progress-marker]")) {
-    progress = await import("./loop-progress.js");
-  }
+afterLoad(async () => {
+  const [store, dom] = await Promise.all([import("./store.js"), import("./loop-dom.js")]);
+  const ctx = dom.pageContext(root);
+  const wantsProgress = ctx || $("[data-continue], [data-domain-progress], [data-progress-marker]");
+  const progress = wantsProgress ? await import("./loop-progress.js") : null;
+  if (ctx) progress.initConcept(ctx);
 
   const status = ctx && $("[data-concept-status]");
   const refresh = () => {
@@ -36,18 +46,22 @@ async function main() {
     progress.renderHome(root);
     progress.renderDomain();
   };
-  let pending = 0;
+  let frame = 0;
   store.subscribe(() => {
-    cancelAnimationFrame(pending);
-    pending = requestAnimationFrame(refresh);
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(refresh);
   });
   refresh();
 
-  const memory = $("[data-memory]");
-  if (memory) jobs.push(import("./loop-memory.js").then((m) => m.init(memory)));
-  const results = await Promise.allSettled(jobs);
-  for (const r of results) if (r.status === "rejected") console.error("learner loop:", r.reason);
+  for (const [selector, path] of PANELS) {
+    const panel = $(selector);
+    if (!panel || (!ctx && selector !== "[data-memory]")) continue;
+    whenNear(panel, () =>
+      import(path)
+        .then((m) => m.init(ctx || panel, panel))
+        .then(() => (panel.dataset.loopReady = ""), (err) => console.error("learner loop:", err)),
+    );
+  }
   document.documentElement.dataset.loop = "ready";
-}
-
-main();
+  performance.mark("cfn:loop-ready");
+});

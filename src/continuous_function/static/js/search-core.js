@@ -16,6 +16,7 @@ export const FIELDS = ["title", "tags", "label", "text"];
 export const BOOST = { title: 6, tags: 2.5, label: 2, text: 1 };
 const OTHERS_WEIGHT = 0.15; // each further matching place on the same page adds this much of its score
 const OTHERS_COUNTED = 3;
+const CHUNK = 60; // documents indexed per task while the full text loads
 
 // Common English words that carry no meaning in a question ("why does the KV cache grow?").
 const STOP = new Set(
@@ -32,8 +33,19 @@ export function normalize(word) {
   return word.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
-// One token -> the terms indexed (and searched) for it: the word and its stem.
+// One token -> the terms indexed (and searched) for it: the word and its stem. Memoised: a
+// vocabulary is small, and snippets run every word of a passage through here.
+const memo = new Map();
 export function processTerm(token) {
+  let terms = memo.get(token);
+  if (terms === undefined) {
+    terms = process(token);
+    if (memo.size < 200_000) memo.set(token, terms);
+  }
+  return terms;
+}
+
+function process(token) {
   const word = normalize(token);
   if (!word || STOP.has(word)) return null;
   if (word.length < 2 && !/\d/.test(word)) return null;
@@ -59,6 +71,22 @@ export const searchOptions = {
   weights: { fuzzy: 0.35, prefix: 0.6 },
 };
 
+const asIs = (term) => term;
+
+// The query as MiniSearch subqueries: each word as written (prefix and typo tolerant) OR its stem
+// (prefix only: a typo in a stem would match unrelated words, and costs a second fuzzy walk).
+export function queryTree(query) {
+  const queries = [];
+  for (const token of tokenize(query)) {
+    const terms = processTerm(token);
+    if (!terms) continue;
+    const [word, stem] = Array.isArray(terms) ? terms : [terms, null];
+    queries.push({ queries: [word], processTerm: asIs, fuzzy: fuzzy(word), prefix: word.length >= 3 });
+    if (stem) queries.push({ queries: [stem], processTerm: asIs, fuzzy: false, prefix: stem.length >= 3 });
+  }
+  return { combineWith: "OR", queries };
+}
+
 export class Search {
   constructor(data) {
     this.data = data;
@@ -71,16 +99,19 @@ export class Search {
       processTerm,
       searchOptions,
     });
-    this.ms.addAll(data.docs);
+    // Titles, tags and summaries first, so suggestions work at once; the pages' text follows in
+    // small chunks between which the browser can paint and take input (no long task).
+    this.ms.addAll(data.docs.filter((d) => d.kind === "concept"));
+    this.ready = this.ms.addAllAsync(data.docs.filter((d) => d.kind !== "concept"), { chunkSize: CHUNK });
   }
 
-  // Ranked concepts for a query: [{concept, domain, score, place, others}] where `place` is the
+  // Ranked concepts for a query (`await search.ready` first for full-text results): [{concept, domain, score, place, others}] where `place` is the
   // best-matching document ({doc, href, label, snippet, titleParts}) and `others` the next ones.
   search(query, { domain = "", limit = 20 } = {}) {
     const q = (query || "").trim();
     if (!q) return [];
     const filter = domain ? (r) => this.concept(r.id).domain === domain : undefined;
-    const hits = this.ms.search(q, filter ? { filter } : {});
+    const hits = this.ms.search(queryTree(q), filter ? { filter } : {});
     const byConcept = new Map();
     for (const hit of hits) {
       const doc = this.docs[hit.id];
@@ -101,7 +132,7 @@ export class Search {
         domain: this.domains.get(concept.domain),
         score: g.score,
         place: this.place(g.best, concept),
-        others: g.rest.slice(0, 2).map((h) => this.place(h, concept)),
+        others: g.rest.slice(0, 2).map((h) => this.link(h, concept)),
       };
     });
   }
@@ -110,18 +141,30 @@ export class Search {
     return this.data.concepts[this.docs[docId].c];
   }
 
+  link(hit, concept) {
+    const doc = this.docs[hit.id];
+    return { doc, kind: doc.kind, label: doc.label || "", href: `${concept.key}/${doc.anchor ? `#${doc.anchor}` : ""}` };
+  }
+
   place(hit, concept) {
     const doc = this.docs[hit.id];
     const terms = new Set(hit.terms);
     const source = doc.kind === "concept" ? doc.text : doc.text || doc.label || "";
+    const titleParts = highlight(concept.title, terms);
+    let parts = snippet(source, terms);
+    if (doc.tags && !parts.some((p) => p.mark) && !titleParts.some((p) => p.mark)) {
+      // Matched only a tag (an acronym, say): show the tags, so the match is visible.
+      const tags = highlight(doc.tags, terms);
+      if (tags.some((p) => p.mark)) parts = [{ text: "Tags: ", mark: false }, ...tags];
+    }
     return {
       doc,
       kind: doc.kind,
       href: `${concept.key}/${doc.anchor ? `#${doc.anchor}` : ""}`,
       label: doc.label || "",
       labelParts: highlight(doc.label || "", terms),
-      titleParts: highlight(concept.title, terms),
-      snippet: snippet(source, terms),
+      titleParts,
+      snippet: parts,
     };
   }
 }

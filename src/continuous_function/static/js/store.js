@@ -1,32 +1,13 @@
-// Learner memory: the one store of everything a learner does, kept in this browser.
-//
-// Each record lives under its own localStorage key `cfn:v1:<kind>:<key>`, so one unreadable
-// record never takes the others down. A record is an envelope
-//   {schema: 1, updatedAt: <ms since epoch>, value: <any JSON>}
-// `kind` names what the value is (progress, inquiry, demo, practice, research, route, …) and
-// `key` is an object key (`concept:calculus/derivatives`, `claim:…#claim-id`, see objects.json).
-//
-// API (import from "./store.js" — always without a query string, so modules share one instance;
-// changes also travel as a `cfn:store` window event, so even two instances would agree):
-//   get(kind, key)            -> value | undefined
-//   put(kind, key, value)     -> {ok: true} | {ok: false, code, message}   (never throws)
-//   update(kind, key, fn)     -> as put; fn(current value | undefined) returns the new value,
-//                                or undefined to remove the record
-//   remove(kind, key)
-//   all(kind)                 -> [{key, value, updatedAt}] newest first
-//   subscribe(fn)             -> unsubscribe; fn({kind, key, value, origin}) on every change;
-//                                origin: "local" | "remote" (another tab) | "import" | "clear";
-//                                kind "*" means "everything may have changed";
-//                                {problem: {code, message}} when a write failed
-//   problems()                -> [{storageKey, reason}] records that could not be read
-//   discard(storageKey)       -> remove one unreadable record
-//   exportAll()               -> plain object to save as JSON (unreadable records go along raw)
-//   importAll(json)           -> {ok, message, added, updated, unchanged, kept, skipped, byKind}
-//                                merge: per record, the newer `updatedAt` wins
-//   clearAll()                -> number of records removed (also the unreadable ones)
-//   usage()                   -> {records, chars, limit}
-//   conceptProgress(concept)  -> "new" | "started" | "done"
-// Record shapes and the schema/migration rules are in docs/learner-memory.md.
+// Learner memory: the one store of what a learner does, kept in this browser (docs/learner-memory.md).
+// One localStorage key per record, `cfn:v1:<kind>:<key>` (key: an object key, see objects.json),
+// holding {schema, updatedAt, value}; an unreadable record is reported, never lets others fail.
+// Import as "./store.js" (no query string). Changes also go out as a window `cfn:store` event.
+//   get(kind, key) -> value | undefined          put(kind, key, value) -> {ok} | {ok: false, code, message}
+//   update(kind, key, fn(value) -> value|undefined)  remove(kind, key)   all(kind) -> [{key, value, updatedAt}]
+//   subscribe(fn({kind, key, value, origin} | {problem})) -> unsubscribe   origin: local|remote|import|clear
+//   problems() -> [{storageKey, reason}]   discard(storageKey)   usage() -> {records, chars, limit}
+//   exportAll() -> object   importAll(json) -> {ok, message, added, updated, unchanged, kept, ...}
+//   clearAll() -> count     conceptProgress(concept) -> "new" | "started" | "done"
 
 export const SCHEMA = 1;
 export const PREFIX = "cfn:v1:";
@@ -36,6 +17,27 @@ export const TOTAL_LIMIT = 2_000_000; // characters of all records together
 
 // MIGRATIONS[n] turns a value stored with schema n into schema n + 1: (kind, value) => value.
 const MIGRATIONS = {};
+
+// Kinds whose records are merged field by field on import instead of "newest wins": progress is
+// a set of things done, so an import must not forget a section read on the other device.
+const earliest = (a = {}, b = {}) => {
+  const out = { ...b, ...a };
+  for (const k of Object.keys(b)) if (a[k] && b[k]) out[k] = Math.min(a[k], b[k]);
+  return out;
+};
+const MERGE = {
+  progress: (local, incoming) => {
+    const [older, newer] = (incoming.lastSeen || 0) > (local.lastSeen || 0) ? [local, incoming] : [incoming, local];
+    return {
+      ...older,
+      ...newer,
+      lastObject: newer.lastObject || older.lastObject,
+      sections: earliest(local.sections, incoming.sections),
+      checkpoints: earliest(local.checkpoints, incoming.checkpoints),
+      lastSeen: Math.max(local.lastSeen || 0, incoming.lastSeen || 0),
+    };
+  },
+};
 
 const EVENT = "cfn:store";
 const KIND_RE = /^[a-z][a-z0-9-]{0,31}$/;
@@ -252,6 +254,8 @@ export function exportAll() {
   return { format: FORMAT, schema: SCHEMA, exportedAt: new Date().toISOString(), records, unreadable };
 }
 
+const isObject = (v) => v && typeof v === "object" && !Array.isArray(v);
+
 export function importAll(input) {
   let data = input;
   if (typeof input === "string") {
@@ -279,11 +283,19 @@ export function importAll(input) {
       continue;
     }
     const local = read(item.kind, item.key);
+    const merge = MERGE[item.kind];
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    let value = incoming.value;
+    let updatedAt = incoming.updatedAt;
     let outcome;
-    if (local && local.updatedAt > incoming.updatedAt) outcome = "kept";
-    else if (local && JSON.stringify(local.value) === JSON.stringify(incoming.value)) outcome = "unchanged";
-    else {
-      const result = write(item.kind, item.key, incoming.value, incoming.updatedAt, "import");
+    if (local && merge && isObject(local.value) && isObject(value)) {
+      value = merge(local.value, value);
+      updatedAt = Math.max(local.updatedAt, incoming.updatedAt);
+      if (same(value, local.value)) outcome = "unchanged";
+    } else if (local && local.updatedAt > incoming.updatedAt) outcome = "kept";
+    else if (local && same(local.value, value)) outcome = "unchanged";
+    if (!outcome) {
+      const result = write(item.kind, item.key, value, updatedAt, "import");
       outcome = result.ok ? (local ? "updated" : "added") : "failed";
     }
     summary[outcome] += 1;
