@@ -504,6 +504,8 @@ def test_axe_finds_no_violations_with_every_panel_open(fresh: Any, site_url: str
     page.goto(site_url)
     page.wait_for_selector("html[data-loop='ready']", state="attached")
     expect(page.locator("[data-continue]")).to_be_visible()
+    page.locator("#learner-memory").scroll_into_view_if_needed()
+    page.wait_for_selector("#learner-memory[data-loop-ready]", state="attached")
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
     assert page_errors == []

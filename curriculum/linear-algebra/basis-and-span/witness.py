@@ -15,7 +15,7 @@ rng = np.random.default_rng(4)
 
 # region: main
 def coordinates(B, x):
-    """c with B c = x (eq-coordinates): the recipe for x in the basis given by B's columns."""
+    """c with B c = x (eq-coordinates): the recipe for x in the basis of B's columns."""
     return np.linalg.solve(B, x)
 
 
@@ -32,7 +32,7 @@ bases = {
                                           [np.sin(np.pi / 6), np.cos(np.pi / 6)]]),
 }
 print(f"x = {x}")
-print(f"{'basis (columns of B)':<26} {'coordinates c':<16} {'B c':<12} {'dot products B^T x':<18}")
+print("basis (columns of B)       coordinates c    B c          dot products B^T x")
 for name, B in bases.items():
     c = coordinates(B, x)
     print(f"{name:<26} {show(c):<16} {show(B @ c):<12} {show(B.T @ x):<18}")
@@ -42,13 +42,15 @@ B_new = bases["b1 = (1, 1), b2 = (-1, 1)"]
 c = coordinates(B, x)
 c_new = np.linalg.inv(B_new) @ B @ c  # eq-change-of-basis
 print()
-print(f"change of basis: c = {c} in B, c' = B'^-1 B c = {c_new} in B', and B' c' = {B_new @ c_new}")
+print(f"change of basis: c = {c} in B, c' = B'^-1 B c = {c_new} in B',")
+print(f"                 and B' c' = {B_new @ c_new}")
 # endregion
 
 S = np.array([[2.0, 1.0, 3.0], [0.0, 1.0, 1.0]])  # three vectors spanning R^2, (2,0) + (1,1) - (3,1) = 0
 c1 = np.array([-1.0, 2.0, 0.0])
 c2 = c1 + np.array([1.0, 1.0, -1.0])
-print(f"dependent spanning set (2,0), (1,1), (3,1): S {c1} = {S @ c1},  S {c2} = {S @ c2}")
+print(f"dependent spanning set S = (2,0), (1,1), (3,1): S {c1} = {S @ c1}")
+print(f"                                               S {c2} = {S @ c2}")
 line = np.array([[2.0], [0.0]])  # one vector: its span is the x1-axis
 best, residual, *_ = np.linalg.lstsq(line, x, rcond=None)
 print(f"span of (2, 0) alone: the closest point to x is {line @ best}, missing x by {np.linalg.norm(x - line @ best):.1f}")

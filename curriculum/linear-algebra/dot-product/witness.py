@@ -34,23 +34,26 @@ def project(u, v):
     return dot(u, v) / dot(v, v) * v
 
 
-# Pairs (length, angle of u), (length, angle of v): the angle between them, theta = angle_v - angle_u,
-# is known from the construction, not computed from the dot product.
-pairs = [((2.0, 30), (1.5, 100)), ((2.0, 30), (1.5, 120)), ((2.0, 30), (1.5, 160)), ((3.0, 30), (0.5, 40))]
-print(f"{'|u|':>4} {'|v|':>4} {'theta':>6}  {'u1 v1 + u2 v2':>13}  {'|u||v| cos theta':>16}  sign")
+# Pairs ((|u|, angle of u), (|v|, angle of v)). The angle between them,
+# theta = angle_v - angle_u, is known from the construction, not from the dot product.
+pairs = [((2.0, 30), (1.5, 100)), ((2.0, 30), (1.5, 120)),
+         ((2.0, 30), (1.5, 160)), ((3.0, 30), (0.5, 40))]
+print(" |u|  |v|  theta  u1 v1 + u2 v2  |u||v| cos theta  sign")
 for (ru, au), (rv, av) in pairs:
     u, v = polar(ru, au), polar(rv, av)
     by_coordinates = dot(u, v)
     by_geometry = ru * rv * np.cos(np.radians(av - au))
     sign = "zero" if abs(by_coordinates) < 1e-12 else ("+" if by_coordinates > 0 else "-")
-    print(f"{ru:>4} {rv:>4} {av - au:>5}°  {by_coordinates:>13.4f}  {by_geometry:>16.4f}  {sign}")
+    theta = av - au
+    print(f"{ru:>4} {rv:>4} {theta:>5}°  {by_coordinates:>13.4f}  {by_geometry:>16.4f}  {sign}")
 # endregion
 
 u = np.array([3.0, 1.0])
 v = np.array([2.0, 2.0])
 p = project(u, v)
 print()
-print(f"projection of u = {u} on v = {v}: p = {p}, residual u - p = {u - p}, (u - p) . v = {dot(u - p, v)}")
+print(f"projection of u = {u} on the line of v = {v}: p = {p}")
+print(f"residual u - p = {u - p}, (u - p) . v = {dot(u - p, v)}")
 
 print()
 print("random vectors with independent N(0, 1) entries, 5000 pairs per row")

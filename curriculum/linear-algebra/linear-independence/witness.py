@@ -14,8 +14,8 @@ rng = np.random.default_rng(3)
 
 # region: main
 def row_reduce(A, tol=1e-10):
-    """Gauss-Jordan elimination with partial pivoting: the reduced matrix R and its pivot columns.
-    Row operations do not change the solutions of A c = 0 (eq-null-space)."""
+    """Gauss-Jordan elimination with partial pivoting: the reduced matrix R and
+    its pivot columns. Row operations keep the solutions of A c = 0 (eq-null-space)."""
     R = np.array(A, dtype=float)
     rows, cols = R.shape
     scale = max(1.0, np.abs(R).max())
@@ -37,8 +37,8 @@ def row_reduce(A, tol=1e-10):
 
 
 def null_vector(A):
-    """A nonzero c with A c = 0, built from the first free column, or None if every column has a
-    pivot (eq-rank-nullity: the number of free columns is k - rank)."""
+    """A nonzero c with A c = 0, built from the first free column, or None if every
+    column has a pivot (eq-rank-nullity: there are k - rank free columns)."""
     R, pivots = row_reduce(A)
     free = [j for j in range(R.shape[1]) if j not in pivots]
     if not free:
@@ -46,7 +46,7 @@ def null_vector(A):
     c = np.zeros(R.shape[1])
     c[free[0]] = 1.0
     for row, p in enumerate(pivots):
-        c[p] = -R[row, free[0]]  # back-substitute: pivot variable = -(entry in the free column)
+        c[p] = -R[row, free[0]]  # pivot variable = -(its row's entry in the free column)
     return c
 
 
@@ -56,16 +56,18 @@ examples = {  # each list of vectors becomes the columns of A
     "(2,1), (0,0)": [[2, 1], [0, 0]],
     "(2,1), (1,3), (-1,2)": [[2, 1], [1, 3], [-1, 2]],
     "(1,0,2), (0,1,1), (1,2,4)": [[1, 0, 2], [0, 1, 1], [1, 2, 4]],
-    "intercept + 3 one-hots": [[1, 1, 1, 1, 1], [1, 0, 0, 1, 0], [0, 1, 0, 0, 0], [0, 0, 1, 0, 1]],
+    "intercept + 3 one-hots": [[1, 1, 1, 1, 1],  # 5 samples, categories r, g, b, r, b
+                               [1, 0, 0, 1, 0], [0, 1, 0, 0, 0], [0, 0, 1, 0, 1]],
 }
-print(f"{'vectors (columns of A)':<27} {'k':>2} {'rank':>4}  {'independent':<11}  {'null vector c':<22} {'|A c|':>7}")
+print("vectors (columns of A)       k rank  independent  null vector c            |A c|")
 for name, vectors in examples.items():
     A = np.array(vectors, dtype=float).T
     _, pivots = row_reduce(A)
     c = null_vector(A)
-    shown = "none (only c = 0)" if c is None else np.array2string(c + 0.0, precision=2, suppress_small=True)
+    shown = "none (only c = 0)" if c is None else np.array2string(c + 0.0, precision=2)
     residual = "" if c is None else f"{np.linalg.norm(A @ c):.1e}"
-    print(f"{name:<27} {A.shape[1]:>2} {len(pivots):>4}  {str(c is None):<11}  {shown:<22} {residual:>7}")
+    k, rank, independent = A.shape[1], len(pivots), str(c is None)
+    print(f"{name:<27} {k:>2} {rank:>4}  {independent:<11}  {shown:<22} {residual:>7}")
 # endregion
 
 A = np.array([[1.0, 1.0], [1.0, 1.0 + 1e-12]]).T

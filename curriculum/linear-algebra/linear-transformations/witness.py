@@ -15,7 +15,8 @@ rng = np.random.default_rng(5)
 
 # region: main
 def matrix_of(T, n):
-    """The matrix of a linear map T on R^n: its columns are T(e1), ..., T(en) (eq-matrix-columns)."""
+    """The matrix of a linear map T on R^n: its columns are T(e1), ..., T(en)
+    (eq-matrix-columns)."""
     return np.column_stack([T(e) for e in np.eye(n)])
 
 
@@ -31,13 +32,13 @@ def show(A):
 
 
 def signed_area(P):
-    """Shoelace formula: signed area of the polygon with vertices P (rows), positive when the
-    vertices run counterclockwise."""
+    """Shoelace formula: the signed area of the polygon with vertices P (rows),
+    positive when the vertices run counterclockwise."""
     x, y = P[:, 0], P[:, 1]
     return 0.5 * np.sum(x * np.roll(y, -1) - np.roll(x, -1) * y)
 
 
-square = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])  # counterclockwise, area 1
+square = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 1.0], [0.0, 1.0]])  # counterclockwise
 maps = {
     "shear": lambda x: np.array([x[0] + x[1], x[1]]),
     "rotate 90°": lambda x: np.array([-x[1], x[0]]),
@@ -46,19 +47,21 @@ maps = {
     "demo default": lambda x: np.array([x[0] + 1.5 * x[1], x[0] + 0.5 * x[1]]),
     "collapse to a line": lambda x: np.array([x[0] + 2 * x[1], 0.5 * x[0] + x[1]]),
 }
-print(f"{'map T':<22} {'A = [T(e1) T(e2)]':<20} {'det A':>6} {'area of A(square)':>18}  orientation")
+print("map T                  A = [T(e1) T(e2)]     det A  area of A(square)  orientation")
 for name, T in maps.items():
     A = matrix_of(T, 2)
     area = signed_area(np.array([T(p) for p in square]))
-    orientation = "flipped" if area < -1e-12 else ("kept" if area > 1e-12 else "collapsed")
+    orientation = "flipped" if area < -1e-12 else "kept" if area > 1e-12 else "collapsed"
     print(f"{name:<22} {show(A):<20} {det2(A):>6.2f} {area:>18.2f}  {orientation}")
 
 R = matrix_of(maps["rotate 90°"], 2)
 H = matrix_of(maps["shear"], 2)
 x = np.array([1.0, 2.0])
 print()
-print(f"shear after rotation:  H(R x) = {H @ (R @ x)},  (H R) x = {(H @ R) @ x},  H R = {show(H @ R)}")
-print(f"rotation after shear:  R(H x) = {R @ (H @ x)},  (R H) x = {(R @ H) @ x},  R H = {show(R @ H)}")
+print(f"shear after rotation:  H(R x) = {H @ (R @ x)},  (H R) x = {(H @ R) @ x},")
+print(f"                       H R = {show(H @ R)}")
+print(f"rotation after shear:  R(H x) = {R @ (H @ x)},  (R H) x = {(R @ H) @ x},")
+print(f"                       R H = {show(R @ H)}")
 # endregion
 
 u0, v0 = np.array([1.0, -2.0]), np.array([-3.0, 1.0])

@@ -26,17 +26,20 @@ examples = {
     "all entries equal": np.array([0.5, 0.5, 0.5, 0.5]),
 }
 n = 4
-print(f"x in R^{n}:{'':<14} {'|x|_inf':>8} {'|x|_2':>8} {'|x|_1':>8} {'sqrt(n)|x|_2':>13} {'n|x|_inf':>9}")
+print("x in R^4                 |x|_inf    |x|_2    |x|_1  sqrt(n)|x|_2  n|x|_inf")
 for name, x in examples.items():
     inf_, two, one = p_norm(x, np.inf), p_norm(x, 2), p_norm(x, 1)
-    print(f"{name:<23} {inf_:>8.4f} {two:>8.4f} {one:>8.4f} {np.sqrt(n) * two:>13.4f} {n * inf_:>9.4f}")
+    row = [inf_, two, one, np.sqrt(n) * two, n * inf_]
+    print(f"{name:<23}" + "".join(f"{value:>9.4f}" for value in row[:3])
+          + f"{row[3]:>14.4f}{row[4]:>10.4f}")
 
 x, y = np.array([1.0, 0.0]), np.array([0.0, 1.0])
 print()
 print(f"{'p':>5}  {'|x + y|_p':>10}  {'|x|_p + |y|_p':>14}  triangle inequality")
 for p in [np.inf, 2, 1, 0.5]:
     lhs, rhs = p_norm(x + y, p), p_norm(x, p) + p_norm(y, p)
-    print(f"{p:>5}  {lhs:>10.4f}  {rhs:>14.4f}  {'holds' if lhs <= rhs + 1e-12 else 'FAILS'}")
+    verdict = "holds" if lhs <= rhs + 1e-12 else "FAILS"
+    print(f"{p:>5}  {lhs:>10.4f}  {rhs:>14.4f}  {verdict}")
 # endregion
 
 print()

@@ -25,7 +25,8 @@ AXIOMS = {
 
 
 def worst_violation(axiom, n=5, trials=200):
-    """Largest gap between the two sides of an axiom over random u, v, w in R^n and scalars a, b."""
+    """Largest gap between the two sides of an axiom, over random u, v, w in R^n
+    and random scalars a, b."""
     worst = 0.0
     for _ in range(trials):
         u, v, w = rng.normal(size=(3, n))
@@ -41,7 +42,8 @@ p = np.array([0.0, 1.0])  # the shift: p is not a multiple of d
 
 
 def on_line(x, offset):
-    """Is x on the line {offset + t d}?  (x - offset must be parallel to d: zero 2-D cross product.)"""
+    """Is x on the line {offset + t d}? Then x - offset is parallel to d:
+    their 2-D cross product is zero."""
     r = x - offset
     return abs(r[0] * d[1] - r[1] * d[0]) < 1e-9
 
@@ -49,7 +51,10 @@ def on_line(x, offset):
 SETS = {
     "line through 0, {t d}": (lambda x: on_line(x, 0 * p), lambda: rng.normal() * d),
     "shifted line, {p + t d}": (lambda x: on_line(x, p), lambda: p + rng.normal() * d),
-    "quadrant, x1 >= 0, x2 >= 0": (lambda x: bool(np.all(x >= 0)), lambda: np.abs(rng.normal(size=2))),
+    "quadrant, x1 >= 0, x2 >= 0": (
+        lambda x: bool(np.all(x >= 0)),
+        lambda: np.abs(rng.normal(size=2)),
+    ),
     "the two axes, x1 x2 = 0": (
         lambda x: bool(x[0] == 0 or x[1] == 0),
         lambda: rng.normal() * np.eye(2)[rng.integers(2)],
@@ -58,7 +63,8 @@ SETS = {
 
 
 def closure(member, sample, trials=500):
-    """Fraction of random members u, v and scalars a, b with u + v, and a u, back in the set."""
+    """Fractions of random members u, v (and scalars a) with u + v, and with a u,
+    back in the set."""
     sums = scalings = 0
     for _ in range(trials):
         u, v = sample(), sample()

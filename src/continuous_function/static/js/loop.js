@@ -27,7 +27,7 @@ function whenNear(el, fn) {
     fn();
   };
   const io = new IntersectionObserver((es) => es.some((e) => e.isIntersecting) && go(), { rootMargin: "100% 0px" });
-  io.observe(el);
+  io.observe(el.hidden ? el.previousElementSibling || el.parentElement : el); // hidden: no box
   el.addEventListener("focusin", go, { once: true });
   el.addEventListener("pointerdown", go, { once: true });
 }
