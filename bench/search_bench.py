@@ -97,7 +97,8 @@ def synthetic(index: dict[str, object], n: int, seed: int = 7) -> dict[str, obje
     for d in docs:
         by_concept.setdefault(d["c"], []).append(d)  # type: ignore[arg-type]
     vocab = sorted({w for d in docs for w in str(d.get("text", "")).split() if w.isalpha()})
-    out_concepts, out_docs = [], []
+    out_concepts: list[dict[str, object]] = []
+    out_docs: list[dict[str, object]] = []
     for i in range(n):
         template = written[i % len(written)]
         title = " ".join(rng.sample(vocab, 3)).title()

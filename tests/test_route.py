@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 import pytest
@@ -19,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from continuous_function.graph import ConceptGraph
+from continuous_function.model.atlas import Atlas
 from continuous_function.model.loader import load_atlas
 from continuous_function.site import views
 from continuous_function.site.route import RouteGraph, needed, order, plan_route, ready_next
@@ -32,7 +34,7 @@ ID = st.text("abcdefgh0123456789-", min_size=1, max_size=6)
 
 
 @st.composite
-def dags(draw: st.DrawFn, max_nodes: int = 18) -> dict[str, object]:
+def dags(draw: st.DrawFn, max_nodes: int = 18) -> dict[str, Any]:
     """A graph in graph.json's shape: edges only from earlier to later nodes, so it is acyclic."""
     ids = draw(st.lists(ID, min_size=1, max_size=max_nodes, unique=True))
     n_domains = draw(st.integers(1, 4))
@@ -47,9 +49,9 @@ def dags(draw: st.DrawFn, max_nodes: int = 18) -> dict[str, object]:
 
 
 @st.composite
-def cases(draw: st.DrawFn) -> dict[str, object]:
+def cases(draw: st.DrawFn) -> dict[str, Any]:
     graph = draw(dags())
-    ids = [c["id"] for c in graph["concepts"]]  # type: ignore[index]
+    ids = [c["id"] for c in graph["concepts"]]
     return {"graph": graph, "target": draw(st.sampled_from(ids)),
             "known": draw(st.lists(st.sampled_from(ids), unique=True, max_size=len(ids)))}
 
@@ -72,8 +74,8 @@ def assert_topological(g: RouteGraph, route: list[str]) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(cases())
-def test_route_from_nothing_is_the_target_and_all_its_ancestors(case: dict[str, object]) -> None:
-    g = RouteGraph.from_json(case["graph"])  # type: ignore[arg-type]
+def test_route_from_nothing_is_the_target_and_all_its_ancestors(case: dict[str, Any]) -> None:
+    g = RouteGraph.from_json(case["graph"])
     target = str(case["target"])
     route = plan_route(g, target)
     assert set(route) == nx.ancestors(nx_graph(g), target) | {target}
@@ -83,9 +85,9 @@ def test_route_from_nothing_is_the_target_and_all_its_ancestors(case: dict[str, 
 
 @settings(max_examples=300, deadline=None)
 @given(cases())
-def test_known_concepts_shorten_the_route_exactly(case: dict[str, object]) -> None:
-    g = RouteGraph.from_json(case["graph"])  # type: ignore[arg-type]
-    target, known = str(case["target"]), set(case["known"])  # type: ignore[arg-type]
+def test_known_concepts_shorten_the_route_exactly(case: dict[str, Any]) -> None:
+    g = RouteGraph.from_json(case["graph"])
+    target, known = str(case["target"]), set(case["known"])
     route = plan_route(g, target, known)
     # Reference: the target's ancestors in the graph with the known concepts taken out.
     unknown = nx_graph(g).subgraph(set(g.prereqs) - known)
@@ -100,9 +102,9 @@ def test_known_concepts_shorten_the_route_exactly(case: dict[str, object]) -> No
 
 @settings(max_examples=200, deadline=None)
 @given(cases(), st.data())
-def test_knowing_more_never_lengthens_a_route(case: dict[str, object], data: st.DataObject) -> None:
-    g = RouteGraph.from_json(case["graph"])  # type: ignore[arg-type]
-    target, known = str(case["target"]), set(case["known"])  # type: ignore[arg-type]
+def test_knowing_more_never_lengthens_a_route(case: dict[str, Any], data: st.DataObject) -> None:
+    g = RouteGraph.from_json(case["graph"])
+    target, known = str(case["target"]), set(case["known"])
     extra = data.draw(st.sets(st.sampled_from(sorted(g.prereqs))))
     assert set(plan_route(g, target, known | extra)) <= set(plan_route(g, target, known))
 
@@ -110,9 +112,9 @@ def test_knowing_more_never_lengthens_a_route(case: dict[str, object], data: st.
 @settings(max_examples=200, deadline=None)
 @given(cases())
 def test_ready_next_are_the_unknown_concepts_with_known_prerequisites(
-        case: dict[str, object]) -> None:
-    g = RouteGraph.from_json(case["graph"])  # type: ignore[arg-type]
-    known = set(case["known"])  # type: ignore[arg-type]
+        case: dict[str, Any]) -> None:
+    g = RouteGraph.from_json(case["graph"])
+    known = set(case["known"])
     ready = ready_next(g, known)
     assert set(ready) == {n for n, pres in g.prereqs.items()
                           if n not in known and set(pres) <= known}
@@ -155,7 +157,7 @@ console.log(JSON.stringify(out));
 """
 
 
-def run_js(tmp_path: Path, batch: list[dict[str, object]]) -> list[dict[str, list[str]]]:
+def run_js(tmp_path: Path, batch: list[dict[str, Any]]) -> list[dict[str, list[str]]]:
     path = tmp_path / "cases.json"
     path.write_text(json.dumps(batch), encoding="utf-8")
     done = subprocess.run(["node", "--input-type=module", "-e", NODE_RUNNER, ROUTE_JS.as_uri(),
@@ -171,11 +173,11 @@ needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node is no
 @settings(max_examples=4, deadline=None)
 @given(st.lists(cases(), min_size=60, max_size=60))
 def test_javascript_planner_agrees_with_python(tmp_path_factory: pytest.TempPathFactory,
-                                               batch: list[dict[str, object]]) -> None:
+                                               batch: list[dict[str, Any]]) -> None:
     js = run_js(tmp_path_factory.mktemp("route"), batch)
     for case, got in zip(batch, js, strict=True):
-        g = RouteGraph.from_json(case["graph"])  # type: ignore[arg-type]
-        known = set(case["known"])  # type: ignore[arg-type]
+        g = RouteGraph.from_json(case["graph"])
+        known = set(case["known"])
         assert got["route"] == plan_route(g, str(case["target"]), known), case
         assert got["ready"] == ready_next(g, known), case
 
@@ -184,13 +186,13 @@ def test_javascript_planner_agrees_with_python(tmp_path_factory: pytest.TempPath
 
 
 @pytest.fixture(scope="module")
-def atlas_graph() -> tuple[object, ConceptGraph]:
+def atlas_graph() -> tuple[Atlas, ConceptGraph]:
     atlas, _ = load_atlas(ROOT / "curriculum")
     assert atlas is not None
     return atlas, ConceptGraph.from_atlas(atlas)
 
 
-def test_route_to_backpropagation_from_nothing(atlas_graph: tuple[object, ConceptGraph]) -> None:
+def test_route_to_backpropagation_from_nothing(atlas_graph: tuple[Atlas, ConceptGraph]) -> None:
     _, graph = atlas_graph
     g = RouteGraph.from_concept_graph(graph)
     route = plan_route(g, "backpropagation")
@@ -204,7 +206,7 @@ def test_route_to_backpropagation_from_nothing(atlas_graph: tuple[object, Concep
     assert_topological(g, shorter)
 
 
-def test_every_route_in_the_atlas_is_valid(atlas_graph: tuple[object, ConceptGraph]) -> None:
+def test_every_route_in_the_atlas_is_valid(atlas_graph: tuple[Atlas, ConceptGraph]) -> None:
     _, graph = atlas_graph
     g = RouteGraph.from_concept_graph(graph)
     for target in graph.graph:
@@ -213,12 +215,12 @@ def test_every_route_in_the_atlas_is_valid(atlas_graph: tuple[object, ConceptGra
         assert_topological(g, route)
 
 
-def test_next_is_never_a_prerequisite(atlas_graph: tuple[object, ConceptGraph]) -> None:
+def test_next_is_never_a_prerequisite(atlas_graph: tuple[Atlas, ConceptGraph]) -> None:
     """Prev/next on concept pages come from the graph: "next" never points back to an ancestor,
     and "previous" is never something that depends on this concept."""
     atlas, graph = atlas_graph
-    for concept in atlas.concepts():  # type: ignore[attr-defined]
-        _, _, prev, following = views.neighbours(atlas, graph, concept)  # type: ignore[arg-type]
+    for concept in atlas.concepts():
+        _, _, prev, following = views.neighbours(atlas, graph, concept)
         ancestors = graph.ancestors(concept.id)
         if following is not None:
             assert following.id not in ancestors, (concept.id, following.id)
@@ -227,9 +229,9 @@ def test_next_is_never_a_prerequisite(atlas_graph: tuple[object, ConceptGraph]) 
 
 
 def test_domain_pages_list_concepts_in_prerequisite_order(
-        atlas_graph: tuple[object, ConceptGraph]) -> None:
+        atlas_graph: tuple[Atlas, ConceptGraph]) -> None:
     atlas, graph = atlas_graph
-    for domain in atlas.domains:  # type: ignore[attr-defined]
+    for domain in atlas.domains:
         listed = graph.domain_order(domain.id)
         position = {cid: i for i, cid in enumerate(listed)}
         for cid in listed:
@@ -238,11 +240,11 @@ def test_domain_pages_list_concepts_in_prerequisite_order(
                     assert position[pre] < position[cid]
 
 
-# -- what the build writes --------------------------------------------------------------------------
+# -- what the build writes ------------------------------------------------------------------------
 
 
 def test_graph_json_matches_the_atlas(built_site: Path,
-                                      atlas_graph: tuple[object, ConceptGraph]) -> None:
+                                      atlas_graph: tuple[Atlas, ConceptGraph]) -> None:
     _, graph = atlas_graph
     data = json.loads((built_site / "graph" / "graph.json").read_text(encoding="utf-8"))
     edges = {(p, c["id"]) for c in data["concepts"] for p in c["prereqs"]}
@@ -253,7 +255,7 @@ def test_graph_json_matches_the_atlas(built_site: Path,
 
 
 def test_the_graph_list_view_lists_every_edge(built_site: Path,
-                                              atlas_graph: tuple[object, ConceptGraph]) -> None:
+                                              atlas_graph: tuple[Atlas, ConceptGraph]) -> None:
     _, graph = atlas_graph
     html = (built_site / "graph" / "index.html").read_text(encoding="utf-8")
     requires = set(re.findall(r'data-edge="([^"]+)"', html))
@@ -266,10 +268,10 @@ def test_the_graph_list_view_lists_every_edge(built_site: Path,
     assert html.count('class="gnode ') == graph.graph.number_of_nodes()
 
 
-def test_every_concept_has_a_neighbourhood_picture(built_site: Path,
-                                                   atlas_graph: tuple[object, ConceptGraph]) -> None:
-    atlas, graph = atlas_graph
-    for concept in atlas.concepts():  # type: ignore[attr-defined]
+def test_every_concept_has_a_neighbourhood_picture(
+        built_site: Path, atlas_graph: tuple[Atlas, ConceptGraph]) -> None:
+    atlas, _ = atlas_graph
+    for concept in atlas.concepts():
         svg = (built_site / concept.key / "map.svg").read_text(encoding="utf-8")
         assert svg.startswith("<svg") and "style=" not in svg
         page = (built_site / concept.key / "index.html").read_text(encoding="utf-8")

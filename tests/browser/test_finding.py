@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Literal
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -15,6 +16,8 @@ from playwright.sync_api import Browser, Page, expect
 from continuous_function.site.route import RouteGraph, plan_route
 
 from .conftest import ErrorLog, watch
+
+Scheme = Literal["light", "dark"]
 
 
 def _axe(page: Page) -> None:
@@ -111,7 +114,8 @@ def test_search_page_filters_by_domain_and_links_to_anchors(
 
 def test_search_text_is_never_parsed_as_html(page: Page, site_url: str,
                                              page_errors: ErrorLog) -> None:
-    page.goto(site_url + "search/?q=" + "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", wait_until="load")
+    query = "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"
+    page.goto(site_url + "search/?q=" + query, wait_until="load")
     expect(page.locator("#search-status")).to_contain_text("<img")
     assert page.locator("main img[src=x]").count() == 0
     assert page_errors == []
@@ -273,7 +277,7 @@ FINDING_PAGES = {
 @pytest.mark.parametrize("name", sorted(FINDING_PAGES))
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_finding_pages_are_accessible(browser: Browser, site_url: str, name: str,
-                                      scheme: str) -> None:
+                                      scheme: Scheme) -> None:
     errors = ErrorLog()
     context = browser.new_context(viewport={"width": 1366, "height": 900}, color_scheme=scheme)
     page = watch(context.new_page(), errors)
@@ -286,7 +290,7 @@ def test_finding_pages_are_accessible(browser: Browser, site_url: str, name: str
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_open_suggestions_are_accessible(browser: Browser, site_url: str, scheme: str) -> None:
+def test_open_suggestions_are_accessible(browser: Browser, site_url: str, scheme: Scheme) -> None:
     errors = ErrorLog()
     context = browser.new_context(viewport={"width": 390, "height": 800}, color_scheme=scheme)
     page = watch(context.new_page(), errors)

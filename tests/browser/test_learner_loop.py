@@ -360,7 +360,11 @@ def test_corrupt_record_is_reported_and_the_others_survive(
         localStorage.setItem('cfn:v1:research:equation:calculus/derivatives#eq-secant',
             JSON.stringify({schema: 99, updatedAt: 1, value: {note: 'from the future'}}));
     }""")
-    reload(page)
+    page.reload()
+    # Reported at once, at the top of the page, without scrolling to the memory panel.
+    expect(page.locator("#memory-banner")).to_contain_text("3 saved records")
+    expect(page.locator("#memory-banner")).to_be_in_viewport()
+    ready(page)
     problems = page.locator("[data-memory-problems]")
     expect(problems).to_contain_text("3 saved records could not be read")
     expect(problems).to_contain_text("cfn:v1:research:claim:calculus/derivatives#claim-x")

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from continuous_function.demo import LIB_PATH, Demo, find_micropython
+from continuous_function.demo import LIB_PATH, Demo, find_micropython, load_demo
 from continuous_function.demo.loader import cfdemo
 
 RUNNER = Path(__file__).with_name("mp_run.mjs")
@@ -37,6 +37,8 @@ def random_cases(demo: Demo, count: int, seed: int) -> list[list[Event]]:
         for c in demo.controls:
             if c.kind == "select":
                 values[c.id] = rng.choice(c.options).id
+            elif c.kind == "toggle":
+                values[c.id] = rng.random() < 0.5
             else:
                 assert c.lo is not None and c.hi is not None
                 values[c.id] = rng.uniform(c.lo, c.hi)
@@ -46,6 +48,8 @@ def random_cases(demo: Demo, count: int, seed: int) -> list[list[Event]]:
             roll = rng.random()
             if c.kind == "select":
                 value: Any = rng.choice(c.options).id
+            elif c.kind == "toggle":
+                value = rng.choice([True, False, "on", None])
             elif roll < 0.5:  # what a range input sends: text
                 value = str(round(rng.uniform(c.lo or 0.0, c.hi or 1.0), 2))
             elif roll < 0.8:
@@ -111,9 +115,20 @@ def first_difference(a: Any, b: Any, path: str = "") -> str:
     return f"{path}: CPython {a!r} != MicroPython {b!r}"
 
 
-def test_micropython_matches_cpython(derivatives: Demo, functions: Demo) -> None:
-    demos = {"derivatives": derivatives, "functions": functions}
-    cases = {name: random_cases(demo, 300, seed) for seed, (name, demo) in enumerate(demos.items())}
+ROOT = Path(__file__).resolve().parents[2]
+CURRICULUM_DEMOS = sorted(ROOT.glob("curriculum/*/*/demo.py"))
+
+
+def test_micropython_matches_cpython() -> None:
+    """Every demo of the bundled curriculum: 300 random states for the flagship, 40 for others."""
+    demos = {
+        f"{p.parent.parent.name}__{p.parent.name}".replace("-", "_"): load_demo(p)
+        for p in CURRICULUM_DEMOS
+    }
+    cases = {
+        name: random_cases(demo, 300 if name == "calculus__derivatives" else 40, seed)
+        for seed, (name, demo) in enumerate(demos.items())
+    }
     steps = {name: cases[name][:25] for name in demos}
     got = run_micropython(demos, {"handle": cases, "step": steps})
     for name, demo in demos.items():

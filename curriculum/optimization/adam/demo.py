@@ -152,12 +152,12 @@ def frame(v, d, revealed):
     for t in range(1, T + 1):
         sgd.append((t, d["grads"][t - 1]))
     shapes.append(path("sgd", sgd, "curve-2"))
+    where = ""
     if d["grads"][0] > YMAX:
-        shapes.append(label("sgd-label", (1.0, YMAX), "SGD: off the top", "label", "start", 4, 16))
+        where = " (off the top)"
     elif d["grads"][0] < 0.05:
-        shapes.append(label("sgd-label", (1.0, 0.0), "SGD: too small to see", "label", "start", 4, -8))
-    else:
-        shapes.append(label("sgd-label", (1.0, d["grads"][0]), "SGD", "label", "start", 4, -8))
+        where = " (flat on the axis)"
+    shapes.append(label("sgd-label", (0.0, YMAX), "line: SGD" + where, "label", "start", 8, 16))
     if revealed:
         for t in range(1, T + 1):
             shapes.append(bar("b" + str(t), t, 0.6, d["steps"][t - 1], "bar"))

@@ -119,6 +119,12 @@ def readouts(v, d):
     ]
 
 
+def _tag(id, fn, tw, floor, p, text, dy):
+    """Name a curve at the fraction p of its decay, dy pixels below (positive) or above it."""
+    t = tw + p * (T - tw)
+    return label(id, (t, fn(t, tw, floor)), text, "label", "start", 4, dy)
+
+
 @demo.frame
 def frame(v, d, revealed):
     tw = v["warmup"]
@@ -130,7 +136,7 @@ def frame(v, d, revealed):
         path("linear", lin_pts, "curve"),
         segment("tmark", (t, 0.0), (t, 1.1), "guide"),
         point("lin-pt", (t, d["lin"]), "point"),
-        label("lin-label", (T, linear(T, tw, floor)), "linear", "label", "end", -4, -8),
+        _tag("lin-label", linear, tw, floor, 0.3, "linear", 18),
     ]
     if revealed:
         fn = SHAPES[v["shape"]]
@@ -138,7 +144,8 @@ def frame(v, d, revealed):
         shapes.append(path("other", pts, "curve-2"))
         shapes.append(point("other-pt", (t, d["other"]), "point point-2"))
         name = "cosine" if v["shape"] == "cosine" else "1/√t"
-        shapes.append(label("other-label", (T, fn(T, tw, floor)), name, "label", "end", -4, 16))
+        above = fn(tw + 0.8 * (T - tw), tw, floor) > linear(tw + 0.8 * (T - tw), tw, floor)
+        shapes.append(_tag("other-label", fn, tw, floor, 0.8, name, -10 if above else 18))
     return shapes
 
 

@@ -91,7 +91,7 @@ for name, schedule in schedules.items():
     right.loglog(np.arange(1, 20001), mss[1:], label=name)
 right.set_xlabel("step t")
 right.set_ylabel("E[theta_t^2]")
-right.set_title("constant step: a noise floor; 1/t: to zero; summable: stuck")
+right.set_title("E[theta_t^2]: floor, to zero, stuck")
 right.legend(fontsize=8)
 fig.tight_layout()
 # endregion

@@ -148,7 +148,7 @@ def frame(v, d, revealed):
     for i in range(len(LEVELS)):
         c = LEVELS[i]
         shapes.append(path("level" + str(i), demo.memo(("ellipse", c), lambda: _ellipse(c)), "guide", key=c))
-    shapes.append(path("target", demo.memo("circle", _circle), "tangent", key="circle"))
+    shapes.append(path("target", demo.memo("circle", _circle), "line", key="circle"))
     # gradient descent's path depends on η only (11 slider values): convert it once per η
     shapes.append(path("gd-path", d["gd"], "curve", key=("gd", v["eta"])))
     shapes.append(point("start", START, "point"))

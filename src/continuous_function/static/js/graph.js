@@ -22,6 +22,32 @@ export async function initGraphPage(root) {
   const edges = svg ? [...svg.querySelectorAll(".gedge")] : [];
   const rows = [...listView.querySelectorAll("li[data-id]")];
   const labels = new Map(nodes.map((n) => [n.dataset.id, n.getAttribute("aria-label")]));
+  // -- view switch (before anything loads: phones start on the list)
+  const switcher = document.querySelector("[data-view-switch]");
+  const zoomBar = document.querySelector("[data-zoom]");
+  const viewParam = () => {
+    const v = new URLSearchParams(location.search).get("view");
+    return ["list", "picture"].includes(v) ? v : "";
+  };
+  function setView(view) {
+    figure.hidden = view === "list";
+    listView.classList.toggle("is-only", view === "list");
+    for (const b of switcher.querySelectorAll("[data-view]")) b.setAttribute("aria-pressed", String(b.dataset.view === view));
+    zoomBar.hidden = view === "list" || !svg;
+  }
+  let onPicture = () => {};
+  switcher.hidden = false;
+  setView(viewParam() || (matchMedia("(max-width: 700px)").matches ? "list" : "picture"));
+  for (const b of switcher.querySelectorAll("[data-view]")) {
+    b.addEventListener("click", () => {
+      const url = new URL(location.href);
+      url.searchParams.set("view", b.dataset.view);
+      history.replaceState(null, "", url);
+      setView(b.dataset.view);
+      if (b.dataset.view === "picture") onPicture();
+    });
+  }
+
   const g = await loadGraph(root);
 
   const scene = svg?.querySelector(".graph-scene");
@@ -120,11 +146,20 @@ export async function initGraphPage(root) {
       box = inSet === null ? full : cropBox(inSet);
       svg.setAttribute("viewBox", box.join(" "));
       setZoom(inSet === null ? NATURAL : Math.min(NATURAL, fitZoom()));
-      const target = state.focus && nodes.find((n) => n.dataset.id === state.focus);
-      if (target && !figure.hidden) centre(target);
     }
     setView(state.view || (matchMedia("(max-width: 700px)").matches ? "list" : "picture"));
+    if (!figure.hidden) onPicture();
   }
+
+  // Bring the focused concept, or else the atlas's starting points, into view.
+  onPicture = () => {
+    const focus = read().focus;
+    const leftmost = () => nodes.reduce((a, b) => (b.getBBox().x < a.getBBox().x ? b : a));
+    const target = nodes.find((n) => n.dataset.id === focus) || (nodes.length ? leftmost() : null);
+    if (!target) return;
+    centre(target);
+    if (!focus) scroller.scrollLeft = 0;
+  };
 
   function cropBox(ids) {
     let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
@@ -138,30 +173,17 @@ export async function initGraphPage(root) {
     return [x0 + tx - PAD, y0 + ty - PAD, x1 - x0 + 2 * PAD, y1 - y0 + 2 * PAD].map((v) => Math.round(v * 100) / 100);
   }
 
+  // Scroll the picture so `node` sits in the middle of the part of it on screen.
   function centre(node) {
     const r = node.getBoundingClientRect();
     const s = scroller.getBoundingClientRect();
+    const top = Math.max(s.top, 0);
+    const bottom = Math.min(s.bottom, innerHeight);
+    const middle = bottom > top + 80 ? (top + bottom) / 2 : s.top + s.height / 2;
     scroller.scrollLeft += r.left + r.width / 2 - (s.left + s.width / 2);
-    scroller.scrollTop += r.top + r.height / 2 - (s.top + s.height / 2);
+    scroller.scrollTop += r.top + r.height / 2 - middle;
   }
 
-  // -- view switch and zoom
-  const switcher = document.querySelector("[data-view-switch]");
-  const zoomBar = document.querySelector("[data-zoom]");
-  function setView(view) {
-    figure.hidden = view === "list";
-    listView.classList.toggle("is-only", view === "list");
-    for (const b of switcher.querySelectorAll("[data-view]")) b.setAttribute("aria-pressed", String(b.dataset.view === view));
-    zoomBar.hidden = view === "list" || !svg;
-  }
-  switcher.hidden = false;
-  for (const b of switcher.querySelectorAll("[data-view]")) {
-    b.addEventListener("click", () => {
-      const next = { ...read(), view: b.dataset.view };
-      write(next, false);
-      setView(next.view);
-    });
-  }
   for (const b of zoomBar.querySelectorAll("[data-zoom-step]")) {
     b.addEventListener("click", () => {
       const step = Number(b.dataset.zoomStep);

@@ -26,7 +26,7 @@ export function init(_ctx, panel) {
   function render() {
     const u = store.usage();
     usage.textContent = store.available()
-      ? `${u.records} record${u.records === 1 ? "" : "s"} saved, ${Math.ceil(u.chars / 1000)} of ${u.limit / 1000} thousand characters used.`
+      ? `${u.records} record${u.records === 1 ? "" : "s"} in this browser, using ${Math.ceil((100 * u.chars) / u.limit)}% of the space set aside for them.`
       : "This browser blocks local storage, so your work on this page will not be kept after you leave it.";
     const bad = store.problems();
     problemsBox.replaceChildren();

@@ -7,9 +7,9 @@ import { $, $$, el, textOf, when } from "./loop-dom.js";
 
 const SECTION_TITLES = { intuition: "Intuition", math: "Math", code: "Code", demo: "Interactive Demo" };
 const CHECKS = {
-  demo: { label: "demo prediction revealed", todo: "Commit a prediction in the demo, then reveal the answer", anchor: "demo" },
-  inquiry: { label: "visual inquiry answered", todo: "Answer the visual inquiry", anchor: "inquiry" },
-  practice: { label: "practice attempted", todo: "Attempt a practice prompt and compare with the model answer", anchor: "practice" },
+  demo: ["demo prediction revealed", "demo not revealed yet", "Commit a prediction in the demo, then reveal the answer"],
+  inquiry: ["visual inquiry answered", "visual inquiry not answered yet", "Answer the visual inquiry"],
+  practice: ["practice attempted", "practice not attempted yet", "Attempt a practice prompt and compare with the model answer"],
 };
 const DWELL_MS = 1000;
 
@@ -35,7 +35,7 @@ export function nextMove(key, p) {
     if (!(p.sections || {})[s]) return { text: `Read the ${SECTION_TITLES[s] || s} section`, href: `${url}#${anchorOf(s)}` };
   }
   for (const c of p.checks || []) {
-    if (!(p.checkpoints || {})[c] && CHECKS[c]) return { text: CHECKS[c].todo, href: `${url}#${CHECKS[c].anchor}` };
+    if (!(p.checkpoints || {})[c] && CHECKS[c]) return { text: CHECKS[c][2], href: `${url}#${c}` };
   }
   const path = key.slice("concept:".length);
   const open = store
@@ -50,7 +50,7 @@ export function summary(p) {
   const read = (p.required || []).filter((s) => (p.sections || {})[s]).length;
   const parts = [`${read} of ${(p.required || []).length} sections read`];
   for (const c of p.checks || []) {
-    if (CHECKS[c]) parts.push((p.checkpoints || {})[c] ? CHECKS[c].label : `${CHECKS[c].label.split(" ")[0]} not yet done`);
+    if (CHECKS[c]) parts.push(CHECKS[c][(p.checkpoints || {})[c] ? 0 : 1]);
   }
   return parts.join(" · ");
 }

@@ -53,10 +53,11 @@ afterLoad(async () => {
   });
   refresh();
 
+  const urgent = store.problems().length > 0; // unreadable records are reported at once
   for (const [selector, path] of PANELS) {
     const panel = $(selector);
     if (!panel || (!ctx && selector !== "[data-memory]")) continue;
-    whenNear(panel, () =>
+    (urgent && panel.matches("[data-memory]") ? (el, fn) => fn() : whenNear)(panel, () =>
       import(path)
         .then((m) => m.init(ctx || panel, panel))
         .then(() => (panel.dataset.loopReady = ""), (err) => console.error("learner loop:", err)),

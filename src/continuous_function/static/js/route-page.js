@@ -96,6 +96,7 @@ export async function initRoutePage(form, root) {
     const byKey = g.byKey.get(text);
     if (byKey) return byKey.id;
     const search = await loadSearch(root);
+    await search.ready;
     const hit = search.search(text, { limit: 1 })[0];
     return hit ? hit.concept.id : "";
   }

@@ -57,9 +57,10 @@ export function tokenize(text) {
   return text.match(WORD) || [];
 }
 
-// One typo (insert, delete, substitute) in words of 5+ letters, two in words of 9+.
+// One typo (a letter inserted, dropped or changed) in words of 5+ letters, two in words of 12+.
+// (Two in shorter words turns "difference" into "inference".)
 export function fuzzy(term) {
-  return term.length >= 9 ? 2 : term.length >= 5 ? 1 : 0;
+  return term.length >= 12 ? 2 : term.length >= 5 ? 1 : 0;
 }
 
 export const searchOptions = {

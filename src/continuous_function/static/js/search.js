@@ -65,7 +65,9 @@ export function combobox(input, root, { choose, all = true, limit = 7, concise =
   loadSearch(root).then(
     (s) => {
       search = s;
-      if (document.activeElement === input && input.value.trim()) update();
+      const refresh = () => { if (document.activeElement === input && input.value.trim()) update(); };
+      refresh(); // titles and summaries are searchable at once …
+      s.ready.then(refresh); // … the pages' full text a moment later
     },
     () => { status.textContent = "Search is unavailable: its index could not be loaded."; },
   );
@@ -197,6 +199,7 @@ export async function initSearchPage(form, root) {
   let search;
   try {
     search = await loadSearch(root);
+    await search.ready;
   } catch {
     status.textContent = "Search is unavailable: its index could not be loaded.";
     return;
