@@ -350,8 +350,44 @@ def test_export_then_import_into_a_fresh_context_restores_everything(
     assert page_errors == []
 
 
+def test_imported_learner_text_is_rendered_as_text(fresh: Any, site_url: str, tmp_path: Path,
+                                                   page_errors: ErrorLog) -> None:
+    evil = "<img src=x id=injected>"
+    records = [
+        {"kind": "progress", "key": KEY, "schema": 1, "updatedAt": 1,
+         "value": {"title": evil, "url": "javascript:alert(1)", "required": ["intuition"],
+                   "sections": {}, "checks": [], "checkpoints": {}, "lastSeen": 1,
+                   "lastObject": {"key": CLAIM, "label": evil, "fragment": "x"}}},
+        {"kind": "research", "key": CLAIM, "schema": 1, "updatedAt": 1,
+         "value": {"label": evil, "note": evil, "next": evil,
+                   "resolved": {"at": 1, "note": evil, "next": evil}}},
+        {"kind": "bad kind", "key": "x", "schema": 1, "updatedAt": 1, "value": 1},
+    ]
+    path = tmp_path / "evil.json"
+    path.write_text(json.dumps({"format": "continuous-function-learner-memory", "schema": 1,
+                                "records": records}))
+    page = fresh()
+    page.goto(site_url)
+    page.wait_for_selector("html[data-loop='ready']", state="attached")
+    page.locator("#learner-memory").scroll_into_view_if_needed()
+    page.wait_for_selector("#learner-memory[data-loop-ready]", state="attached")
+    page.locator("[data-import-file]").set_input_files(path)
+    expect(page.locator("[data-memory-status]")).to_contain_text("2 added")
+    expect(page.locator("[data-memory-status]")).to_contain_text("1 skipped")
+    expect(page.locator("[data-continue]")).to_contain_text(evil)
+    assert page.locator("#injected").count() == 0
+    for href in page.locator("[data-continue] a").evaluate_all("as => as.map(a => a.href)"):
+        assert href.startswith(site_url), href
+    open_concept(page, site_url)
+    page.locator(f"#research input[value='{CLAIM}']").check()
+    expect(page.locator("#draft-note")).to_have_value(evil)
+    expect(page.locator("[data-resolution]")).to_contain_text(evil)
+    assert page.locator("#injected").count() == 0
+    assert page_errors == []
+
+
 def test_corrupt_record_is_reported_and_the_others_survive(
-        page: Page, site_url: str) -> None:
+        page: Page, site_url: str, page_errors: ErrorLog) -> None:
     open_concept(page, site_url)
     answer_inquiry(page, "halves-error")
     page.evaluate("""() => {
@@ -360,7 +396,7 @@ def test_corrupt_record_is_reported_and_the_others_survive(
         localStorage.setItem('cfn:v1:research:equation:calculus/derivatives#eq-secant',
             JSON.stringify({schema: 99, updatedAt: 1, value: {note: 'from the future'}}));
     }""")
-    page.reload()
+    page.goto(site_url + CONCEPT)
     # Reported at once, at the top of the page, without scrolling to the memory panel.
     expect(page.locator("#memory-banner")).to_contain_text("3 saved records")
     expect(page.locator("#memory-banner")).to_be_in_viewport()
@@ -381,6 +417,7 @@ def test_corrupt_record_is_reported_and_the_others_survive(
     ) == "{not json"
     problems.locator("button").first.click()
     expect(problems).to_contain_text("2 saved records could not be read")
+    assert page_errors == []
 
 
 def test_too_large_entry_shows_a_message_instead_of_silent_loss(

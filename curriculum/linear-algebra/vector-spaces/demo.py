@@ -111,7 +111,7 @@ def frame(v, d, revealed):
     shapes.append(point("origin", o, "point", 3.0))
     shapes.append(label("u-label", u, "u", "label", "start", 8, -8))
     shapes.append(label("v-label", vv, "v", "label", "end", -8, -8))
-    shapes.append(label("set-label", _on_line(3.4, v["c"]), "x₂ = x₁/2 + c", "label", "start", 4, 22))
+    shapes.append(label("set-label", (-5.8, 3.3), "blue line: x₂ = x₁/2 + c", "label", "start", 0, 0))
     return shapes
 
 

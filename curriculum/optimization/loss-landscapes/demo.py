@@ -111,7 +111,7 @@ def frame(v, d, revealed):
     b = v["b"]
     shapes = [
         curve("along-x", _slice(px, py, 1.0, 0.0, b), SMIN, SMAX, 61, "guide", key=("x", v["point"])),
-        curve("along-y", _slice(px, py, 0.0, 1.0, b), SMIN, SMAX, 41, "guide guide-2", key=("y", b)),
+        curve("along-y", _slice(px, py, 0.0, 1.0, b), SMIN, SMAX, 41, "guide", key=("y", b)),
         _x_label(v["point"], px, py, b),
         label("y-label", (-1.2, _slice(px, py, 0.0, 1.0, b)(-1.2)), "along y", "label", "start", 6, -4),
     ]

@@ -89,7 +89,7 @@ s = np.linspace(-1.6, 1.6, 200)
 for deg, color in [(0, "tab:orange"), (45, "tab:green"), (90, "tab:purple")]:
     a = np.radians(deg)
     d = np.array([np.cos(a), np.sin(a)])
-    right.plot(s, [f(t * d) for t in s], color=color, label=f"slice at {deg} deg: d^T H d = {d @ H0 @ d:+.2f}")
+    right.plot(s, [f(t * d) for t in s], color=color, label=f"slice at {deg} deg: d^T H d = {round(d @ H0 @ d, 12) + 0.0:+.2f}")
 right.axhline(0, color="lightgray", lw=0.8)
 right.set_xlabel("s")
 right.set_ylabel("phi(s) = f(s d)")

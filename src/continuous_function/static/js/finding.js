@@ -15,7 +15,6 @@ if (input) {
   let attached = null;
   const attach = () => (attached ||= import("./search.js").then((m) => m.attachHeader(input, ROOT)));
   input.addEventListener("focus", attach);
-  input.addEventListener("pointerenter", attach, { once: true });
   document.addEventListener("keydown", (e) => {
     if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
     e.preventDefault();
@@ -32,7 +31,7 @@ if (page?.matches("[data-route-form]")) import("./route-page.js").then((m) => m.
 const readyNext = document.querySelector("[data-ready-next]");
 const routeHere = document.querySelector("[data-route-here]");
 if (readyNext || routeHere) {
-  import("./route-page.js").then((m) => {
+  import("./route-memory.js").then((m) => {
     if (readyNext) m.initReadyNext(readyNext, ROOT);
     if (routeHere) m.initRouteHere(routeHere, ROOT);
   });

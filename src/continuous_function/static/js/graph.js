@@ -3,7 +3,7 @@
 // laid out at build time; this module only toggles classes and attributes on it.
 
 import { loadGraph } from "./route.js";
-import { learner, onLearnerChange } from "./route-page.js";
+import { learner, onLearnerChange } from "./route-memory.js";
 
 const ZOOMS = [0.5, 0.65, 0.8, 1, 1.25, 1.5, 1.8, 2.2];
 const NATURAL = 1.25;

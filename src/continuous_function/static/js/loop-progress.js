@@ -13,6 +13,16 @@ const CHECKS = {
 };
 const DWELL_MS = 1000;
 
+// Links built from stored (possibly imported) paths stay on this site.
+const siteHref = (path, root) => {
+  try {
+    const url = new URL(String(path), root);
+    return url.origin === new URL(root).origin ? url.href : root;
+  } catch {
+    return root;
+  }
+};
+
 const anchorOf = (id) => (id === "code" || id === "demo" ? `${id}-section` : id);
 
 export function checkpoint(ctx, name) {
@@ -129,7 +139,7 @@ export function renderConceptStatus(ctx, node) {
   const move = nextMove(ctx.key, p);
   node.append(
     el("p", {}, el("strong", {}, "On this page: "), summary(p), "."),
-    el("p", {}, el("strong", {}, "Next move: "), el("a", { href: new URL(move.href, ctx.root).href }, move.text)),
+    el("p", {}, el("strong", {}, "Next move: "), el("a", { href: siteHref(move.href, ctx.root) }, move.text)),
   );
 }
 
@@ -146,7 +156,7 @@ export function renderHome(root) {
     if (last) {
       const p = last.value;
       const move = nextMove(last.key, p);
-      const href = (path) => new URL(path, root).href;
+      const href = (path) => siteHref(path, root);
       body.append(
         el("p", { class: "continue-title" }, el("a", { href: href(p.url) }, p.title || last.key), " ", el("span", { class: "muted" }, `${p.domain || ""} · last visited ${when(p.lastSeen || last.updatedAt)}`)),
         el("p", {}, summary(p), "."),

@@ -1,79 +1,12 @@
-// The route planner page, "ready next" on the home page and "your route" on concept pages.
-//
-// Learner records (store.js), both ours:
-//   kind "known", key "concepts": {"<domain>/<concept>": true | false} — what the learner ticked
-//     as known (true) or unticked although its page is done (false). Without an entry, a concept
-//     counts as known when its progress is "done".
-//   kind "route", key "current": {target, steps: [{key, id, title, domain, minutes, status}],
-//     savedAt} — the route the learner chose to follow, as it was when saved.
-// (One record per kind, so these never make a concept look "started" to conceptProgress.)
+// The route planner page (/route/?to=<concept>): pick a target, tick what you know, follow the
+// ordered route. The records it reads and writes are described in route-memory.js.
 
 import * as store from "./store.js";
-import { loadGraph, planRoute, readyNext } from "./route.js";
-import { combobox, el, loadSearch } from "./search.js";
+import { loadGraph, planRoute } from "./route.js";
+import { ROUTE, conceptLink, domainTag, el, knownIds, learner, minutesText, onLearnerChange, setKnown, totals } from "./route-memory.js";
 
-const KNOWN = ["known", "concepts"];
-const ROUTE = ["route", "current"];
-
-export function learner() {
-  const explicit = store.get(...KNOWN) || {};
-  const status = (key) => {
-    if (explicit[key] === true) return "known";
-    const p = store.conceptProgress(key);
-    return explicit[key] === false && p === "done" ? "started" : p;
-  };
-  const isKnown = (key) => explicit[key] ?? store.conceptProgress(key) === "done";
-  return { explicit, status, isKnown };
-}
-
-export function knownIds(g) {
-  const me = learner();
-  return new Set([...g.concepts.values()].filter((c) => me.isKnown(c.key)).map((c) => c.id));
-}
-
-export function setKnown(key, value) {
-  return store.update(...KNOWN, (cur = {}) => ({ ...cur, [key]: value }));
-}
-
-export function onLearnerChange(fn) {
-  let queued = false;
-  return store.subscribe((e) => {
-    if (e.problem || queued) return;
-    queued = true;
-    queueMicrotask(() => {
-      queued = false;
-      fn();
-    });
-  });
-}
-
-const plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-function minutesText(c) {
-  return c.minutes ? `${c.minutes} min` : "not written yet";
-}
-
-function totals(steps) {
-  const written = steps.filter((c) => c.minutes);
-  const minutes = written.reduce((s, c) => s + c.minutes, 0);
-  const drafts = steps.length - written.length;
-  let text = `${plural(steps.length, "concept")}`;
-  if (written.length) text += ` · about ${minutes} min of reading`;
-  if (drafts) text += ` · ${drafts} not written yet`;
-  return text;
-}
-
-function conceptLink(c, root) {
-  return el("a", { href: new URL(`${c.key}/`, root).href }, c.title);
-}
-
-function domainTag(g, c) {
-  const d = g.domains.get(c.domain);
-  return el("span", { class: "route-domain" },
-    el("span", { class: `swatch domain-${c.domain}`, "aria-hidden": "true" }), ` ${d ? d.title : c.domain}`);
-}
-
-// -- the planner page -----------------------------------------------------------------------------
+// (The search library loads only here, where the target picker needs it.)
+const searching = () => import("./search.js");
 
 export async function initRoutePage(form, root) {
   const body = document.querySelector("[data-route-page]");
@@ -95,7 +28,7 @@ export async function initRoutePage(form, root) {
     if (g.concepts.has(text)) return text;
     const byKey = g.byKey.get(text);
     if (byKey) return byKey.id;
-    const search = await loadSearch(root);
+    const search = await (await searching()).loadSearch(root);
     await search.ready;
     const hit = search.search(text, { limit: 1 })[0];
     return hit ? hit.concept.id : "";
@@ -111,6 +44,7 @@ export async function initRoutePage(form, root) {
     render(true);
   }
 
+  const { combobox } = await searching();
   combobox(input, root, { all: false, concise: true, limit: 8, choose: (r) => choose(r.concept.id) });
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
@@ -238,81 +172,4 @@ function knownPanel(g, target, me, root, changed) {
 
 function cmpKey(a, b) {
   return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
-}
-
-// -- ready next (home page) ----------------------------------------------------------------------
-
-const READY_SHOWN = 6;
-
-export async function initReadyNext(section, root) {
-  let g;
-  try {
-    g = await loadGraph(root);
-  } catch {
-    return;
-  }
-  const list = section.querySelector("[data-ready-list]");
-  const note = section.querySelector("[data-ready-note]");
-  function render() {
-    const known = knownIds(g);
-    const ready = readyNext(g, known).map((id) => g.concepts.get(id));
-    // Written pages first (they can be worked through now), each group in prerequisite order.
-    const shown = [...ready.filter((c) => c.minutes), ...ready.filter((c) => !c.minutes)].slice(0, READY_SHOWN);
-    note.textContent = known.size
-      ? "Everything these concepts rest on is done or known."
-      : "Nothing is done yet, so these are starting points: they rest on nothing else.";
-    list.replaceChildren(...shown.map((c) => el("li", {},
-      conceptLink(c, root), " ", domainTag(g, c), el("span", { class: "muted small" }, ` · ${minutesText(c)}`))));
-    if (ready.length > shown.length) {
-      list.append(el("li", { class: "muted small" }, `and ${ready.length - shown.length} more`));
-    }
-    const saved = store.get(...ROUTE);
-    section.querySelector("[data-ready-route]")?.remove();
-    if (saved && g.byKey.has(saved.target)) {
-      const next = saved.steps.find((s) => !learner().isKnown(s.key));
-      const t = g.byKey.get(saved.target);
-      const p = el("p", { class: "ready-route", "data-ready-route": "" }, "Your route to ",
-        el("a", { href: new URL(`route/?to=${encodeURIComponent(t.id)}`, root).href }, t.title),
-        next ? ": next, " : ": every step is done.", next ? conceptLink(next, root) : null, next ? "." : null);
-      note.before(p);
-    }
-    section.hidden = !shown.length && !saved;
-  }
-  render();
-  onLearnerChange(render);
-}
-
-// -- your route (concept pages) -----------------------------------------------------------------
-
-export function initRouteHere(slot, root) {
-  const article = document.querySelector("article[data-object-key^='concept:']");
-  if (!article) return;
-  const key = article.dataset.objectKey.slice("concept:".length);
-  function render() {
-    const saved = store.get(...ROUTE);
-    const steps = saved?.steps || [];
-    const i = steps.findIndex((s) => s.key === key);
-    slot.replaceChildren();
-    slot.hidden = i < 0;
-    if (i < 0) return;
-    const me = learner();
-    const target = steps[steps.length - 1];
-    const next = steps.slice(i + 1).find((s) => !me.isKnown(s.key));
-    slot.append(
-      el("p", { class: "route-here-title" },
-        el("strong", {}, "Your route"), " to ",
-        el("a", { href: new URL(`route/?to=${encodeURIComponent(target.id)}`, root).href }, target.title),
-        `: step ${i + 1} of ${steps.length}.`),
-      next
-        ? el("p", { class: "route-here-next" }, "Next: ", conceptLink(next, root))
-        : el("p", { class: "route-here-next" }, i === steps.length - 1 ? "This is your target." : "Every later step is done."),
-      el("details", { class: "route-here-all" }, el("summary", {}, `All ${steps.length} steps`),
-        el("ol", { class: "route-here-steps" },
-          ...steps.map((s, j) => el("li", { class: `${j === i ? "is-here" : ""} ${me.isKnown(s.key) ? "is-done" : ""}`.trim() },
-            j === i ? el("span", { "aria-current": "step" }, s.title) : conceptLink(s, root),
-            me.isKnown(s.key) ? " ✓" : null)))),
-    );
-  }
-  render();
-  onLearnerChange(render);
 }

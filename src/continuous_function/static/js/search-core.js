@@ -16,7 +16,7 @@ export const FIELDS = ["title", "tags", "label", "text"];
 export const BOOST = { title: 6, tags: 2.5, label: 2, text: 1 };
 const OTHERS_WEIGHT = 0.15; // each further matching place on the same page adds this much of its score
 const OTHERS_COUNTED = 3;
-const CHUNK = 60; // documents indexed per task while the full text loads
+const CHUNK = 40_000; // characters of text indexed per task (a few ms) while the index loads
 
 // Common English words that carry no meaning in a question ("why does the KV cache grow?").
 const STOP = new Set(
@@ -100,13 +100,30 @@ export class Search {
       processTerm,
       searchOptions,
     });
-    // Titles, tags and summaries first, so suggestions work at once; the pages' text follows in
-    // small chunks between which the browser can paint and take input (no long task).
-    this.ms.addAll(data.docs.filter((d) => d.kind === "concept"));
-    this.ready = this.ms.addAllAsync(data.docs.filter((d) => d.kind !== "concept"), { chunkSize: CHUNK });
+    // Titles, tags and summaries first, so suggestions come quickly; the pages' text follows.
+    // Both in slices of about CHUNK characters, between which the browser paints and takes input.
+    this.titles = this.index(data.docs.filter((d) => d.kind === "concept"));
+    this.ready = this.titles.then(() => this.index(data.docs.filter((d) => d.kind !== "concept")));
   }
 
-  // Ranked concepts for a query (`await search.ready` first for full-text results): [{concept, domain, score, place, others}] where `place` is the
+  async index(docs) {
+    let slice = [];
+    let size = 0;
+    for (const doc of docs) {
+      slice.push(doc);
+      size += (doc.text || "").length + (doc.label || "").length + 40;
+      if (size >= CHUNK) {
+        this.ms.addAll(slice);
+        slice = [];
+        size = 0;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    }
+    this.ms.addAll(slice);
+  }
+
+  // Ranked concepts for a query (after `await search.titles` for titles, tags and summaries,
+// after `await search.ready` for everything): [{concept, domain, score, place, others}] where `place` is the
   // best-matching document ({doc, href, label, snippet, titleParts}) and `others` the next ones.
   search(query, { domain = "", limit = 20 } = {}) {
     const q = (query || "").trim();

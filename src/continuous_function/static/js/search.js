@@ -66,7 +66,7 @@ export function combobox(input, root, { choose, all = true, limit = 7, concise =
     (s) => {
       search = s;
       const refresh = () => { if (document.activeElement === input && input.value.trim()) update(); };
-      refresh(); // titles and summaries are searchable at once …
+      s.titles.then(refresh); // titles and summaries are searchable first …
       s.ready.then(refresh); // … the pages' full text a moment later
     },
     () => { status.textContent = "Search is unavailable: its index could not be loaded."; },
