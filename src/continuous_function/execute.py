@@ -24,8 +24,10 @@ def witness_jobs(atlas: Atlas, timeout: float = DEFAULT_TIMEOUT) -> list[Witness
         functions = witness_functions(concept)
         if functions is None:
             continue  # missing, or a syntax error that rule O004 reports
-        named = (c.check for c in concept.meta.claims if c.check in functions)
-        checks = tuple(dict.fromkeys(name for name in named if name))
+        # every check_* runs: claimed ones back claims, the others still assert what the page says
+        named = [c.check for c in concept.meta.claims if c.check in functions]
+        rest = sorted(f for f in functions if f.startswith("check_"))
+        checks = tuple(dict.fromkeys(name for name in [*named, *rest] if name))
         jobs.append(
             WitnessJob(
                 key=concept.key,
@@ -54,18 +56,28 @@ def execute(
 
 
 def witness_diagnostics(concept: Concept, result: WitnessResult) -> list[Diagnostic]:
-    diags = []
     if result.status != "ok":
         err = result.error
         line = err.line if err and err.line else 1
         what = f"{err.type}: {err.message}" if err else result.status
         code = "W001" if result.status == "error" else "W003"
-        diags.append(
+        return [
             report(code, Location(concept.witness_path, line), f"witness {result.status}: {what}")
-        )
+        ]
+    diags = []
+    claimed = {c.check for c in concept.meta.claims}
+    for check in result.checks:
+        if not check.passed and check.name not in claimed:
+            diags.append(
+                report(
+                    "W002",
+                    Location(concept.witness_path, check.line or 1),
+                    f"{check.name} failed: {check.message or 'assertion failed'}",
+                )
+            )
     for ci, claim in enumerate(concept.meta.claims):
         check = result.check(claim.check) if claim.check else None
-        if check is not None and not check.passed and result.status == "ok":
+        if check is not None and not check.passed:
             where = f" (witness.py:{check.line})" if check.line else ""
             diags.append(
                 report(

@@ -7,7 +7,7 @@ import { $, el } from "./loop-dom.js";
 
 const NAMES = {
   progress: "page progress", inquiry: "inquiry answers", practice: "practice prompts",
-  research: "research drafts", demo: "demo states", route: "routes",
+  research: "research drafts", demo: "demo states", route: "your route", known: "concepts marked known",
 };
 const MAX_FILE = 5_000_000;
 

@@ -16,7 +16,7 @@ export const FIELDS = ["title", "tags", "label", "text"];
 export const BOOST = { title: 6, tags: 2.5, label: 2, text: 1 };
 const OTHERS_WEIGHT = 0.15; // each further matching place on the same page adds this much of its score
 const OTHERS_COUNTED = 3;
-const CHUNK = 40_000; // characters of text indexed per task (a few ms) while the index loads
+const CHUNK = 20_000; // characters of text indexed per task (a few ms) while the index loads
 
 // Common English words that carry no meaning in a question ("why does the KV cache grow?").
 const STOP = new Set(
