@@ -63,9 +63,13 @@ function initItem(ctx, item, onChange) {
   modelDetails.replaceWith(modelText);
   for (const node of $$("[data-js-only]", item)) node.hidden = false;
 
-  const rec = () => store.get("practice", key) || {};
+  const rec = () => {
+    const r = store.get("practice", key);
+    const ok = r && typeof r === "object";
+    return { answer: "", hints: 0, rubric: [], ...(ok ? r : {}), attempts: ok && Array.isArray(r.attempts) ? r.attempts : [] };
+  };
   const change = (fn) => {
-    const result = store.update("practice", key, (r = {}) => fn({ answer: "", hints: 0, rubric: [], attempts: [], ...r }));
+    const result = store.update("practice", key, () => fn(rec()));
     if (!result.ok) status(saved, result, "");
     return result;
   };
@@ -81,13 +85,13 @@ function initItem(ctx, item, onChange) {
   }
 
   function renderAttempts(r) {
-    const attempts = r.attempts || [];
+    const attempts = r.attempts;
     attemptsBox.hidden = attempts.length === 0;
     attemptsBox.replaceChildren();
     if (!attempts.length) return;
     const list = el("ol", { class: "attempt-list" });
     for (const a of attempts) {
-      const ticked = (a.rubric || []).filter(Boolean).length;
+      const ticked = Array.isArray(a.rubric) ? a.rubric.filter(Boolean).length : 0;
       list.append(
         el("li", {}, `${when(a.at)} · ${a.hints} of ${hints.length} hints · ${ticked} of ${boxes.length} rubric points ticked · `,
           a.rating ? `rated ${a.rating}` : "not rated yet"),
@@ -121,7 +125,7 @@ function initItem(ctx, item, onChange) {
     reveal.disabled = !answer.value.trim();
     gate.hidden = seen || Boolean(answer.value.trim());
     rating.hidden = !seen;
-    const last = (r.attempts || [])[r.attempts ? r.attempts.length - 1 : 0];
+    const last = r.attempts.at(-1);
     for (const radio of $$("input", rating)) radio.checked = Boolean(seen && last && last.rating === radio.value);
     renderAttempts(r);
     renderNotes();
@@ -199,7 +203,7 @@ function initItem(ctx, item, onChange) {
     }
   });
   render();
-  return { key, attempted: () => (rec().attempts || []).length };
+  return { key, attempted: () => rec().attempts.length };
 }
 
 export function init(ctx, panel) {

@@ -38,13 +38,15 @@ export function touch(ctx, object) {
   return store.update("progress", ctx.key, (p = {}) => ({ ...p, lastObject: object, lastSeen: Date.now() }));
 }
 
+const list = (x) => (Array.isArray(x) ? x : []);
+
 // The next useful step for one concept's progress record (and its open research drafts).
 export function nextMove(key, p) {
   const url = p.url || "";
-  for (const s of p.required || []) {
+  for (const s of list(p.required)) {
     if (!(p.sections || {})[s]) return { text: `Read the ${SECTION_TITLES[s] || s} section`, href: `${url}#${anchorOf(s)}` };
   }
-  for (const c of p.checks || []) {
+  for (const c of list(p.checks)) {
     if (!(p.checkpoints || {})[c] && CHECKS[c]) return { text: CHECKS[c][2], href: `${url}#${c}` };
   }
   const path = key.slice("concept:".length);
@@ -57,9 +59,9 @@ export function nextMove(key, p) {
 }
 
 export function summary(p) {
-  const read = (p.required || []).filter((s) => (p.sections || {})[s]).length;
-  const parts = [`${read} of ${(p.required || []).length} sections read`];
-  for (const c of p.checks || []) {
+  const read = list(p.required).filter((s) => (p.sections || {})[s]).length;
+  const parts = [`${read} of ${list(p.required).length} sections read`];
+  for (const c of list(p.checks)) {
     if (CHECKS[c]) parts.push(CHECKS[c][(p.checkpoints || {})[c] ? 0 : 1]);
   }
   return parts.join(" · ");

@@ -330,11 +330,12 @@ export const conceptKey = (c) => (c.startsWith("concept:") ? c : `concept:${c}`)
 export function conceptProgress(concept) {
   const key = conceptKey(concept);
   const p = get("progress", key);
-  if (p) {
-    const sections = p.required || [];
-    const checks = p.checks || [];
-    const read = p.sections || {};
-    const done = p.checkpoints || {};
+  if (isObject(p)) {
+    const list = (x) => (Array.isArray(x) ? x : []);
+    const sections = list(p.required);
+    const checks = list(p.checks);
+    const read = isObject(p.sections) ? p.sections : {};
+    const done = isObject(p.checkpoints) ? p.checkpoints : {};
     if (sections.length && sections.every((s) => read[s]) && checks.every((c) => done[c])) return "done";
     if (Object.keys(read).length || Object.keys(done).length) return "started";
   }
