@@ -145,7 +145,7 @@ export async function initGraphPage(root) {
     if (svg) {
       box = inSet === null ? full : cropBox(inSet);
       svg.setAttribute("viewBox", box.join(" "));
-      setZoom(inSet === null ? NATURAL : Math.min(NATURAL, fitZoom()));
+      setZoom(inSet === null ? NATURAL : Math.max(0.8, Math.min(NATURAL, fitZoom())));
     }
     setView(state.view || (matchMedia("(max-width: 700px)").matches ? "list" : "picture"));
     if (!figure.hidden) onPicture();

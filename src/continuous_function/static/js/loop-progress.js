@@ -52,7 +52,7 @@ export function nextMove(key, p) {
   const path = key.slice("concept:".length);
   const open = store
     .all("research")
-    .find((r) => r.key.split(":")[1].split("#")[0] === path && r.value.note && !r.value.resolved);
+    .find((r) => (r.key.split(":")[1] || "").split("#")[0] === path && r.value && r.value.note && !r.value.resolved);
   if (open) return { text: `Resolve your research note on ${open.value.label || open.key}`, href: `${url}#research` };
   if (p.next) return { text: `Go on to ${p.next.title}`, href: p.next.url };
   return { text: "Revisit your practice answers and rate them again", href: `${url}#practice` };
