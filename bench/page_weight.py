@@ -23,10 +23,10 @@ from playwright.sync_api import sync_playwright
 from starlette.middleware.gzip import GZipMiddleware
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _chromium import ARGS, CHROMIUM  # noqa: E402
+from _chromium import ARGS, CHROMIUM
 
-from continuous_function.server.app import Hub, create_app  # noqa: E402
-from continuous_function.site.build import build  # noqa: E402
+from continuous_function.server.app import Hub, create_app
+from continuous_function.site.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
 PORT = 8932

@@ -22,7 +22,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _chromium import ARGS, CHROMIUM  # noqa: E402
+from _chromium import ARGS, CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[1]
 PORT = 8931

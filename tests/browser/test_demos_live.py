@@ -27,6 +27,7 @@ def test_demo_predict_and_reveal_in_the_browser(browser: Browser, site_url: str,
     page = watch(context.new_page(), errors)
     page.goto(f"{site_url}{demo.key}/")
     section = page.locator("section.demo")
+    section.scroll_into_view_if_needed()  # the runtime starts when the demo comes into view
     expect(section).to_have_attribute("data-demo-status", "ready", timeout=30_000)
     reveal = section.locator("[data-reveal]")
     expect(reveal).to_be_disabled()
