@@ -66,7 +66,8 @@ def measure(url: str, site: Path) -> None:
         page.add_init_script("""
             window.__longTasks = [];
             new PerformanceObserver((l) => l.getEntries().forEach(
-                (e) => window.__longTasks.push(e.duration))).observe({type: "longtask", buffered: true});
+                (e) => window.__longTasks.push(e.duration))
+            ).observe({type: "longtask", buffered: true});
         """)
         page.goto(url, wait_until="load")
         load_time = time.perf_counter()
