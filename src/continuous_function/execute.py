@@ -76,15 +76,15 @@ def witness_diagnostics(concept: Concept, result: WitnessResult) -> list[Diagnos
                 )
             )
     for ci, claim in enumerate(concept.meta.claims):
-        check = result.check(claim.check) if claim.check else None
-        if check is not None and not check.passed:
-            where = f" (witness.py:{check.line})" if check.line else ""
+        backing = result.check(claim.check) if claim.check else None
+        if backing is not None and not backing.passed:
+            where = f" (witness.py:{backing.line})" if backing.line else ""
             diags.append(
                 report(
                     "W002",
                     concept.loc("claims", ci, "check"),
                     f"claim '{claim.id}': {claim.check} failed{where}: "
-                    f"{check.message or 'assertion failed'}",
+                    f"{backing.message or 'assertion failed'}",
                 )
             )
     return diags
