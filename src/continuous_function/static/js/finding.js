@@ -28,11 +28,26 @@ if (page?.matches("[data-search-page]")) import("./search.js").then((m) => m.ini
 if (page?.matches("[data-graph-controls]")) import("./graph.js").then((m) => m.initGraphPage(ROOT));
 if (page?.matches("[data-route-form]")) import("./route-page.js").then((m) => m.initRoutePage(page, ROOT));
 
+// "Ready next" (home) and "your route" (concept pages, only when the learner follows a route):
+// after the load event, so they never delay the page.
 const readyNext = document.querySelector("[data-ready-next]");
-const routeHere = document.querySelector("[data-route-here]");
+const routeHere = document.querySelector("[data-route-here]") && following() ?
+  document.querySelector("[data-route-here]") : null;
 if (readyNext || routeHere) {
-  import("./route-memory.js").then((m) => {
+  const start = () => import("./route-memory.js").then((m) => {
     if (readyNext) m.initReadyNext(readyNext, ROOT);
     if (routeHere) m.initRouteHere(routeHere, ROOT);
   });
+  if (document.readyState === "complete") start();
+  else addEventListener("load", start, { once: true });
+}
+
+// Whether a route is saved (the record route-memory.js keeps through store.js), without loading
+// the store on pages that do not need it.
+function following() {
+  try {
+    return localStorage.getItem("cfn:v1:route:current") !== null;
+  } catch {
+    return false;
+  }
 }

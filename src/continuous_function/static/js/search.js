@@ -59,6 +59,7 @@ export function combobox(input, root, { choose, all = true, limit = 7, concise =
   let search = null;
   let items = []; // [{kind: "result"|"all", result?, node}]
   let active = -1;
+  let shown = ""; // the query the suggestions are for
   let timer = 0;
   const go = choose || ((r) => location.assign(new URL(r.place.href, root)));
 
@@ -100,10 +101,15 @@ export function combobox(input, root, { choose, all = true, limit = 7, concise =
     const q = input.value.trim();
     if (!search || !q) {
       open(false);
+      shown = "";
       status.textContent = "";
       return;
     }
     const results = search.search(q, { limit });
+    // Keep the learner's place when suggestions refresh (the full text arriving, say).
+    const was = q === shown ? items[active] : null;
+    const keep = was ? (was.kind === "all" ? "all" : was.result.concept.key) : null;
+    shown = q;
     items = [];
     list.replaceChildren();
     results.forEach((r) => {
@@ -128,7 +134,10 @@ export function combobox(input, root, { choose, all = true, limit = 7, concise =
       list.append(node);
     }
     open(true);
-    setActive(results.length ? 0 : -1);
+    active = -1;
+    const again = keep === null ? -1 : items.findIndex((it) =>
+      (it.kind === "all" ? "all" : it.result.concept.key) === keep);
+    setActive(again >= 0 ? again : results.length ? 0 : -1);
     status.textContent = results.length ? `${plural(results.length, "suggestion", "suggestions")}; ` +
       "arrow keys to move, Enter to open." : `No concept matches “${q}”.`;
   }
