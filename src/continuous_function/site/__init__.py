@@ -1,0 +1,1 @@
+"""The static site: view models, templates, assets and the atomic writer."""

@@ -1,0 +1,320 @@
+"""Render every page of the site to bytes (nothing here touches the file system)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import escape
+
+from continuous_function.graph import ConceptGraph
+from continuous_function.markdown import extract_region, highlight_code, render_page
+from continuous_function.model.atlas import Atlas, Concept, Domain
+from continuous_function.model.schema import Status
+from continuous_function.site import views
+from continuous_function.site.demos import DemoBundle
+from continuous_function.site.inline import Math, inline_renderer, plain
+from continuous_function.site.restyle import restyle
+from continuous_function.validate.diagnostics import Diagnostic, Location
+from continuous_function.validate.registry import report
+from continuous_function.witness import WitnessResult
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    title: str
+    tagline: str
+    base_url: str
+    asset_version: str
+    dev: bool
+    nav_domains: tuple[Domain, ...]
+
+
+@dataclass
+class RenderedSite:
+    files: dict[str, bytes] = field(default_factory=dict)
+    styles: dict[str, str] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+@cache
+def environment() -> Environment:
+    """One environment per process, so `cfn serve` compiles each template once."""
+    env = Environment(
+        loader=PackageLoader("continuous_function", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env
+
+
+class SiteRenderer:
+    """Renders pages for one build; holds the Jinja environment and the KaTeX renderer."""
+
+    def __init__(
+        self,
+        atlas: Atlas,
+        graph: ConceptGraph,
+        site: SiteInfo,
+        math: Math,
+        witnesses: dict[str, WitnessResult],
+        demos: dict[str, DemoBundle],
+    ) -> None:
+        self.atlas, self.graph, self.site, self.math = atlas, graph, site, math
+        self.witnesses, self.demos = witnesses, demos
+        self.env = environment()
+        self.env.filters["inline"] = inline_renderer(math)
+        self.styles: dict[str, str] = {}
+        """Inline styles moved to classes on pages other than concept pages."""
+
+    def _page(
+        self,
+        template: str,
+        path: str,
+        depth: int | None,
+        styles: dict[str, str] | None = None,
+        **context: Any,
+    ) -> bytes:
+        """Links are relative (`depth` folders up) so the site works under any path prefix;
+        depth None means root-absolute links, for the 404 page that is served at any depth."""
+        root = "/" if depth is None else "../" * depth
+        html = self.env.get_template(template).render(
+            site=self.site, path=path, root=root, **context
+        )
+        return restyle(html, self.styles if styles is None else styles).encode("utf-8")
+
+    # -- concept pages -------------------------------------------------------------------------
+
+    def concept(
+        self,
+        concept: Concept,
+        known_errors: list[Diagnostic] | None = None,
+    ) -> tuple[dict[str, bytes], dict[str, str], list[Diagnostic]]:
+        """The page's files, the inline styles it moved to classes, and its problems.
+
+        In `cfn serve`, errors found earlier (`known_errors`) and while rendering are shown in a
+        banner at the top of the page, which still renders as far as it can (a failing witness
+        shows its traceback in the Code section)."""
+        files: dict[str, bytes] = {}
+        styles: dict[str, str] = {}
+        diags: list[Diagnostic] = []
+        domain = self.atlas.domain(concept.domain)
+        assert domain is not None
+        sections: list[views.Section] = []
+        labels: dict[str, str] = {}
+        plain_text, n_equations = concept.meta.summary, 0
+        result = self.witnesses.get(concept.key)
+        demo = self.demos.get(concept.key)
+        if concept.page_source is not None:
+            page = render_page(concept.page_source, math=self.math)
+            diags += [
+                report(p.code, Location(concept.page_path, p.line, p.col), p.message)
+                for p in page.problems
+            ]
+            labels = {eq.label: f"Equation ({eq.number})" for eq in page.equations}
+            labels |= {"code": "Code witness", "demo": "Interactive demo"}
+            for section in page.sections:
+                html, found = self._fill_embeds(concept, section.html, result, demo, files)
+                diags += found
+                sections.append(views.Section(section.id, section.title, html))
+            plain_text, n_equations = page.plain_text, len(page.equations)
+        prereqs, nexts, prev, following = views.neighbours(self.atlas, self.graph, concept)
+        view = views.ConceptView(
+            concept=concept,
+            domain=domain,
+            sections=sections,
+            prerequisites=prereqs,
+            next=nexts,
+            prev=prev,
+            following=following,
+            read_minutes=views.read_minutes(plain_text, n_equations),
+            demo_task=demo.task if demo else None,
+            storyboard_html=demo.storyboard_html if demo else None,
+            sources=views.source_views(self.atlas, concept),
+            claims=views.claim_views(self.atlas, concept, result, labels),
+            objects=views.object_list(self.atlas, concept, labels),
+        )
+        files[f"{concept.key}/index.html"] = self._page(
+            "concept.html",
+            f"{concept.key}/",
+            2,
+            styles,
+            view=view,
+            current_domain=domain.id,
+            page_title=f"{concept.meta.title} — {self.site.title}",
+            description=plain(concept.meta.summary),
+            og_type="article",
+            has_math=bool(sections),
+            errors=[*(known_errors or []), *(d for d in diags if d.severity == "error")]
+            if self.site.dev
+            else [],
+        )
+        return files, styles, diags
+
+    def _fill_embeds(
+        self,
+        concept: Concept,
+        html: str,
+        result: WitnessResult | None,
+        demo: DemoBundle | None,
+        files: dict[str, bytes],
+    ) -> tuple[str, list[Diagnostic]]:
+        diags: list[Diagnostic] = []
+
+        def fill(match: re.Match[str]) -> str:
+            kind, region = match.group(1), match.group(2) or ""
+            if kind == "demo":
+                return demo.html if demo else '<p class="muted">This concept has no demo yet.</p>'
+            try:
+                code = extract_region(concept.witness_source or "", region or None)
+            except ValueError as exc:
+                diags.append(report("P009", Location(concept.page_path), str(exc)))
+                code = concept.witness_source or ""
+            return witness_html(concept, code, result, files)
+
+        html = EMBED_RE.sub(fill, html)
+        return html, diags
+
+    # -- other pages ---------------------------------------------------------------------------
+
+    def home(self) -> bytes:
+        concepts = list(self.atlas.concepts())
+        stats = {
+            "concepts": len(concepts),
+            "domains": len(self.atlas.domains),
+            "edges": self.graph.graph.number_of_edges(),
+            "published": sum(c.meta.status is Status.published for c in concepts),
+        }
+        domains = [
+            {
+                "domain": d,
+                "count": len(d.concepts),
+                "published": sum(c.meta.status is Status.published for c in d.concepts),
+            }
+            for d in self.atlas.domains
+        ]
+        start = [c for c in (self.atlas.concept(i) for i in self.atlas.meta.start_here) if c]
+        return self._page(
+            "home.html",
+            "",
+            0,
+            stats=stats,
+            domains=domains,
+            start_here=start,
+            current_domain=None,
+            page_title=self.site.title,
+            description=self.site.tagline,
+            has_math=False,
+        )
+
+    def domain(self, domain: Domain) -> bytes:
+        order = (
+            self.graph.domain_order(domain.id)
+            if self.graph.is_acyclic()
+            else sorted(c.id for c in domain.concepts)
+        )
+        rows = []
+        for cid in order:
+            concept = self.atlas.concept(cid)
+            if concept is None:
+                continue
+            prereqs = [p for p in (self.atlas.concept(i) for i in concept.meta.prerequisites) if p]
+            rows.append({"concept": concept, "prereqs": prereqs})
+        return self._page(
+            "domain.html",
+            f"{domain.id}/",
+            1,
+            domain=domain,
+            rows=rows,
+            current_domain=domain.id,
+            page_title=f"{domain.meta.title} — {self.site.title}",
+            description=domain.meta.description,
+            has_math=False,
+        )
+
+    def not_found(self) -> bytes:
+        return self._page(
+            "404.html",
+            "404.html",
+            None,
+            current_domain=None,
+            page_title=f"Page not found — {self.site.title}",
+            description="There is no page at this address.",
+            has_math=False,
+        )
+
+    def error_page(self, key: str, title: str, diagnostics: Iterable[Diagnostic]) -> bytes:
+        """Shown by `cfn serve` in place of a page whose content has errors."""
+        return self._page(
+            "error.html",
+            f"{key}/",
+            2,
+            diagnostics=list(diagnostics),
+            current_domain=key.split("/")[0],
+            page_title=f"Errors in {title} — {self.site.title}",
+            description="Content errors",
+            has_math=False,
+        )
+
+
+EMBED_RE = re.compile(
+    r'<div class="embed" data-embed="(witness|demo)"(?: data-region="([^"]*)")?></div>'
+)
+
+
+def witness_html(
+    concept: Concept, code: str, result: WitnessResult | None, files: dict[str, bytes]
+) -> str:
+    """The Code section's witness: source, then what really happened when it ran."""
+    source = highlight_code(code, "python")
+    key = concept.key
+    parts = [
+        f'<figure class="witness" id="code" data-object-key="code:{key}#code">',
+        '<figcaption><span class="filename">witness.py</span> ',
+    ]
+    if result is None:
+        parts.append('<span class="badge">not run</span></figcaption>')
+        parts.append(source + "</figure>")
+        return "".join(parts)
+    status = "ran at build: ok" if result.status == "ok" else f"ran at build: {result.status}"
+    parts.append(
+        f'<span class="badge run-{escape(result.status)}">{escape(status)}</span></figcaption>'
+    )
+    parts.append(source)
+    parts.append('<div class="witness-run" role="group" aria-label="Output of witness.py">')
+    if result.stdout:
+        parts.append(
+            '<p class="output-title">Output</p>'
+            f'<pre class="witness-output" tabindex="0"><samp>{escape(result.stdout)}</samp></pre>'
+        )
+    if result.error is not None:
+        trace = escape(result.error.traceback or result.error.message)
+        parts.append(
+            '<p class="output-title">Error</p>'
+            f'<pre class="witness-error" tabindex="0"><samp>{trace}</samp></pre>'
+        )
+    for i, svg in enumerate(result.figures, 1):
+        name = f"witness-figure-{i}.svg"
+        files[f"{key}/{name}"] = svg.encode("utf-8")
+        parts.append(
+            f'<img class="witness-figure" src="{name}" loading="lazy" alt="Figure {i} drawn by '
+            f'witness.py when the site was built">'
+        )
+    if result.checks:
+        parts.append('<ul class="check-results" aria-label="Checks">')
+        for check in result.checks:
+            mark = "passed" if check.passed else "failed"
+            msg = f": {escape(check.message)}" if check.message else ""
+            parts.append(
+                f'<li class="check-{mark}"><code>{escape(check.name)}</code> {mark}{msg}</li>'
+            )
+        parts.append("</ul>")
+    parts.append("</div></figure>")
+    return "".join(parts)
