@@ -16,16 +16,6 @@ from .conftest import DERIVATIVES
 
 pytestmark = pytest.mark.browser
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 STORYBOARD = [({"x": 1.0, "h": 1.5}, "A wide step"), ({"x": 1.0, "h": 0.05}, "A narrow step")]
 
 if not CHROMIUM.exists():  # pragma: no cover
@@ -41,14 +31,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     write_preview(root / "main", DERIVATIVES, thread="main")
     with serve(root) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

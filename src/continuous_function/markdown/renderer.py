@@ -31,10 +31,13 @@ def _math_block(tokens: Sequence[Token], idx: int) -> str:
     if body is None:
         body = f'<pre class="math-error"><code>{escapeHtml(token.content.strip())}</code></pre>'
     label = token.meta.get("label")
+    # The body scrolls sideways on narrow screens, so keyboard users must be able to reach it.
+    name = "Display equation" if label is None else f"Equation ({token.meta['number']})"
+    scroller = f'<div class="equation-body" tabindex="0" role="group" aria-label="{name}">'
     if label is None:
-        return f'<div class="equation"><div class="equation-body">{body}</div></div>\n'
+        return f'<div class="equation">{scroller}{body}</div></div>\n'
     return (
-        f'<div class="equation" id="{escapeHtml(label)}"><div class="equation-body">{body}</div>'
+        f'<div class="equation" id="{escapeHtml(label)}">{scroller}{body}</div>'
         f'<span class="equation-number">({token.meta["number"]})</span></div>\n'
     )
 

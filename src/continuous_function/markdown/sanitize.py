@@ -45,7 +45,7 @@ def _cleaner() -> nh3.Cleaner:
         "img": {"src", "alt", "title"},
         "pre": {"tabindex"},
         "ol": {"start"},
-        "div": {"id", "data-embed", "data-region"},
+        "div": {"id", "data-embed", "data-region", "tabindex", "role", "aria-label"},
         "span": {"style", "aria-hidden", "title"},
         "h1": {"id"}, "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"},
         "math": {"xmlns", "display"},

@@ -200,8 +200,11 @@ class DemoView {
       }
     }
     this.applyReadouts(scene.readouts);
-    for (const radio of this.radios) radio.checked = radio.value === state.prediction;
-    this.revealButton.disabled = state.prediction === null;
+    if (!pending.has("predict")) {
+      // a newer choice is still on its way: don't put back the one this scene answered
+      for (const radio of this.radios) radio.checked = radio.value === state.prediction;
+      this.revealButton.disabled = state.prediction === null;
+    }
     this.setText(this.message, scene.message || (state.prediction === null ? HINT : ""));
     this.applyAnswer(scene.answer);
     clearTimeout(this.announceTimer);
