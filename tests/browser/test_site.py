@@ -60,7 +60,7 @@ def test_flagship_page_renders_math_as_mathml(
     assert page.locator("h1").inner_text() == "Derivatives"
     assert page.locator("math").count() > 10
     assert page.locator(".equation .equation-number").first.inner_text() == "(1)"
-    # KaTeX's layout styles arrive as classes from math-inline.css, so layout survives the CSP
+    # KaTeX's layout styles arrive as classes from the page's page.css, so layout survives the CSP
     height = page.locator(".katex-display .katex-html").first.bounding_box()
     assert height is not None and height["height"] > 20
     assert page.locator(".witness-output").inner_text().strip() != ""

@@ -54,6 +54,14 @@ def package_digest() -> str:
     return h.hexdigest()
 
 
+BUNDLE = ("site", "domains", "code", "finding", "loop", "demo")
+"""Stylesheets every page needs, served as one `static/css/bundle.css` (one request, not six)."""
+
+
+def bundle_css(files: dict[str, bytes]) -> bytes:
+    return b"\n".join(files[f"static/css/{name}.css"] for name in BUNDLE)
+
+
 def static_files(demos: dict[str, Path]) -> dict[str, bytes]:
     """Every asset file of the site (relative path → bytes), read once per set of demos."""
     key = tuple(sorted((k, p.read_bytes()) for k, p in demos.items()))

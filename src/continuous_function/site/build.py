@@ -26,7 +26,6 @@ from continuous_function.site import assets
 from continuous_function.site.demos import DemoBundle, prepare_demos
 from continuous_function.site.finding import finding_pages
 from continuous_function.site.pages import SiteInfo, SiteRenderer
-from continuous_function.site.restyle import stylesheet
 from continuous_function.site.sitemap import sitemap_xml
 from continuous_function.site.write import sync_site, write_site
 from continuous_function.validate.diagnostics import Diagnostic, Severity, sort_key
@@ -41,7 +40,6 @@ class PageRecord(TypedDict):
 
     hash: str
     files: list[str]
-    styles: dict[str, str]
 
 
 class Manifest(TypedDict, total=False):
@@ -109,6 +107,7 @@ def build(
     files[MANIFEST] = json.dumps(manifest, indent=1, sort_keys=True).encode()
     demo_sources = {c.key: c.demo_path for c in atlas.concepts() if c.demo_present}
     files = assets.static_files(demo_sources) | files
+    files["static/css/bundle.css"] = assets.bundle_css(files)
     if dev:
         sync_site(out, files)  # cfn serve: only changed files, each replaced atomically
     else:
@@ -145,7 +144,6 @@ def _render(
     old_pages = previous.get("pages", {})
     pages: dict[str, PageRecord] = {}
     files: dict[str, bytes] = {}
-    styles: dict[str, str] = {}
     by_concept = _diagnostics_by_concept(atlas, result.diagnostics)
     with LazyMath(shared_math) as math:
         r = SiteRenderer(atlas, graph, site, math, witnesses, demos)
@@ -159,22 +157,16 @@ def _render(
                 and (reused := _reuse(out, old))
             ):
                 files |= reused
-                styles |= old["styles"]
                 pages[concept.key] = old
                 result.reused.append(concept.key)
                 continue
             known = [d for d in by_concept.get(concept.key, []) if d.severity is Severity.error]
-            page_files, page_styles, found = r.concept(concept, known if dev else [])
+            page_files, found = r.concept(concept, known if dev else [])
             result.diagnostics += found
             result.rendered.append(concept.key)
             if not known and not any(d.severity is Severity.error for d in found):
-                pages[concept.key] = {
-                    "hash": digest,
-                    "files": sorted(page_files),
-                    "styles": page_styles,
-                }
+                pages[concept.key] = {"hash": digest, "files": sorted(page_files)}
             files |= page_files
-            styles |= page_styles
         if dev:
             for key, diags in by_concept.items():
                 if key not in pages and f"{key}/index.html" not in files:
@@ -184,7 +176,7 @@ def _render(
             files[f"{domain.id}/index.html"] = r.domain(domain)
         files["404.html"] = r.not_found()
         files |= finding_pages(atlas, graph, r)
-    files["static/css/math-inline.css"] = stylesheet(styles).encode()
+        files |= r.page_css  # page.css of the other pages that had inline styles
     files["static/css/code.css"] = (pygments_css("light") + pygments_css("dark")).encode()
     files["static/css/domains.css"] = "".join(
         f".domain-{d.id}{{background:{d.meta.color}}}\n" for d in atlas.domains

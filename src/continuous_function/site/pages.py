@@ -18,7 +18,7 @@ from continuous_function.model.schema import Status
 from continuous_function.site import views
 from continuous_function.site.demos import DemoBundle
 from continuous_function.site.inline import Math, inline_renderer, plain
-from continuous_function.site.restyle import restyle
+from continuous_function.site.restyle import restyle, stylesheet
 from continuous_function.validate.diagnostics import Diagnostic, Location
 from continuous_function.validate.registry import report
 from continuous_function.witness import WitnessResult
@@ -71,24 +71,25 @@ class SiteRenderer:
         self.witnesses, self.demos = witnesses, demos
         self.env = environment()
         self.env.filters["inline"] = inline_renderer(math)
-        self.styles: dict[str, str] = {}
-        """Inline styles moved to classes on pages other than concept pages."""
+        self.page_css: dict[str, bytes] = {}
+        """`<path>page.css` for each rendered page that had inline styles."""
 
-    def _page(
-        self,
-        template: str,
-        path: str,
-        depth: int | None,
-        styles: dict[str, str] | None = None,
-        **context: Any,
-    ) -> bytes:
+    def _page(self, template: str, path: str, depth: int | None, **context: Any) -> bytes:
         """Links are relative (`depth` folders up) so the site works under any path prefix;
-        depth None means root-absolute links, for the 404 page that is served at any depth."""
+        depth None means root-absolute links, for the 404 page that is served at any depth.
+
+        Inline styles (KaTeX's) become classes in the page's own `page.css` next to it, kept in
+        `self.page_css` until the build writes it: each page loads only the rules it uses."""
         root = "/" if depth is None else "../" * depth
         html = self.env.get_template(template).render(
             site=self.site, path=path, root=root, **context
         )
-        return restyle(html, self.styles if styles is None else styles).encode("utf-8")
+        styles: dict[str, str] = {}
+        html = restyle(html, styles)
+        if styles:
+            self.page_css[f"{path}page.css"] = stylesheet(styles).encode()
+            html = html.replace("</head>", '<link rel="stylesheet" href="page.css">\n</head>', 1)
+        return html.encode("utf-8")
 
     # -- concept pages -------------------------------------------------------------------------
 
@@ -96,14 +97,13 @@ class SiteRenderer:
         self,
         concept: Concept,
         known_errors: list[Diagnostic] | None = None,
-    ) -> tuple[dict[str, bytes], dict[str, str], list[Diagnostic]]:
-        """The page's files, the inline styles it moved to classes, and its problems.
+    ) -> tuple[dict[str, bytes], list[Diagnostic]]:
+        """The page's files (its HTML, page.css, witness figures) and its problems.
 
         In `cfn serve`, errors found earlier (`known_errors`) and while rendering are shown in a
         banner at the top of the page, which still renders as far as it can (a failing witness
         shows its traceback in the Code section)."""
         files: dict[str, bytes] = {}
-        styles: dict[str, str] = {}
         diags: list[Diagnostic] = []
         domain = self.atlas.domain(concept.domain)
         assert domain is not None
@@ -145,7 +145,6 @@ class SiteRenderer:
             "concept.html",
             f"{concept.key}/",
             2,
-            styles,
             view=view,
             current_domain=domain.id,
             page_title=f"{concept.meta.title} — {self.site.title}",
@@ -156,7 +155,9 @@ class SiteRenderer:
             if self.site.dev
             else [],
         )
-        return files, styles, diags
+        if css := self.page_css.pop(f"{concept.key}/page.css", None):
+            files[f"{concept.key}/page.css"] = css
+        return files, diags
 
     def _fill_embeds(
         self,

@@ -2,7 +2,7 @@
 
 The site runs under `style-src 'self'`, which blocks style attributes; since math is rendered at
 build time, the set of styles is finite, so each distinct one becomes a class in
-`static/css/math-inline.css`.
+the page's own `page.css`.
 """
 
 from __future__ import annotations
