@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from continuous_function.model.positions import Positions, YamlPath
@@ -120,7 +121,15 @@ class Atlas:
             yield from domain.concepts
 
     def concept(self, concept_id: str) -> Concept | None:
-        return next((c for c in self.concepts() if c.id == concept_id), None)
+        return self._by_id.get(concept_id)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Concept]:
+        """First concept with each id (duplicates are rule R001's business)."""
+        found: dict[str, Concept] = {}
+        for concept in self.concepts():
+            found.setdefault(concept.id, concept)
+        return found
 
     def concept_ids(self) -> set[str]:
         return {c.id for c in self.concepts()} | set(self.broken_concepts)

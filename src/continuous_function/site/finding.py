@@ -69,19 +69,9 @@ def finding_pages(atlas: Atlas, graph: ConceptGraph, renderer: SiteRenderer) -> 
     files |= vendor_files()
 
     groups = list_groups(atlas, graph)
-    layout = atlas_dot(atlas, graph)
     concepts = list(atlas.concepts())
-    sources = [layout.dot] + [neighbourhood_dot(atlas, graph, c) for c in concepts]
-    try:
-        svgs = run_dot(sources)
-    except GraphvizMissingError:
-        svgs = []
-    svg = atlas_svg(atlas, graph, layout, svgs[0], "../") if svgs else (
-        '<p class="panel">The picture needs graphviz at build time; the list below shows the '
-        "same graph.</p>")
-    for concept, text in zip(concepts, svgs[1:], strict=False):
-        label = f"Prerequisite map of {concept.meta.title}"
-        files[f"{concept.key}/map.svg"] = standalone_svg(text, label).encode()
+    svg, maps = _pictures(atlas, graph)
+    files |= maps
 
     site = renderer.site
     stats = {"concepts": len(concepts), "edges": graph.graph.number_of_edges()}
@@ -101,6 +91,34 @@ def finding_pages(atlas: Atlas, graph: ConceptGraph, renderer: SiteRenderer) -> 
         description="An ordered route to a concept from what you already know.",
         has_math=False)
     return files
+
+
+_PICTURES: dict[tuple[str, ...], tuple[str, dict[str, bytes]]] = {}
+"""Graph pictures by their dot sources: `cfn serve` redraws only when the graph changed."""
+
+
+def _pictures(atlas: Atlas, graph: ConceptGraph) -> tuple[str, dict[str, bytes]]:
+    layout = atlas_dot(atlas, graph)
+    concepts = list(atlas.concepts())
+    sources = [layout.dot] + [neighbourhood_dot(atlas, graph, c) for c in concepts]
+    key = (*sources, *(c.key for c in concepts))
+    if key in _PICTURES:
+        return _PICTURES[key]
+    try:
+        svgs = run_dot(sources)
+    except GraphvizMissingError:
+        svgs = []
+    svg = atlas_svg(atlas, graph, layout, svgs[0], "../") if svgs else (
+        '<p class="panel">The picture needs graphviz at build time; the list below shows the '
+        "same graph.</p>")
+    maps = {
+        f"{concept.key}/map.svg": standalone_svg(text, f"Prerequisite map of {concept.meta.title}"
+                                                 ).encode()
+        for concept, text in zip(concepts, svgs[1:], strict=False)
+    }
+    _PICTURES.clear()
+    _PICTURES[key] = (svg, maps)
+    return svg, maps
 
 
 def list_groups(atlas: Atlas, graph: ConceptGraph) -> list[Group]:
