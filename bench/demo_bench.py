@@ -17,20 +17,11 @@ from typing import Any
 
 from playwright.sync_api import expect, sync_playwright
 
+from continuous_function.chromium import ARGS, CHROMIUM
 from continuous_function.demo.preview import serve, write_preview
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "curriculum" / "calculus" / "derivatives" / "demo.py"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 OWN_JS = ("js/demo.js", "js/demo-engine.js", "js/demo-worker.js")
 RUNTIME = (
     "vendor/micropython/micropython.mjs",
@@ -136,7 +127,7 @@ def main() -> None:
         runtime = sum(gzip_size(static / name) for name in RUNTIME)
         print(f"  our JS total {own:,d} B; loaded after first paint in all {own + runtime:,d} B")
         with serve(site) as base, sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             for label, url in (("worker", base + "/"), ("main thread", base + "/main/")):
                 print(f"Engine in {label}:")
                 measure(browser, url, args.runs, args.moves)

@@ -23,9 +23,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import uvicorn
-from _chromium import ARGS, CHROMIUM
 from playwright.sync_api import Page, sync_playwright
 
+from continuous_function.chromium import ARGS, CHROMIUM
 from continuous_function.server.app import Hub, create_app
 from continuous_function.site.build import build
 

@@ -22,9 +22,7 @@ import uvicorn
 from playwright.sync_api import sync_playwright
 from starlette.middleware.gzip import GZipMiddleware
 
-sys.path.insert(0, str(Path(__file__).parent))
-from _chromium import ARGS, CHROMIUM
-
+from continuous_function.chromium import ARGS, CHROMIUM
 from continuous_function.server.app import Hub, create_app
 from continuous_function.site.build import build
 

@@ -13,7 +13,6 @@ import argparse
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
@@ -21,8 +20,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-sys.path.insert(0, str(Path(__file__).parent))
-from _chromium import ARGS, CHROMIUM
+from continuous_function.chromium import ARGS, CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[1]
 PORT = 8931

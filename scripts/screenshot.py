@@ -9,16 +9,7 @@ import argparse
 
 from playwright.sync_api import sync_playwright
 
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from continuous_function.chromium import ARGS, CHROMIUM
 
 
 def main() -> None:
@@ -32,7 +23,7 @@ def main() -> None:
     parser.add_argument("--selector")
     args = parser.parse_args()
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page(
             viewport={"width": args.width, "height": args.height},
             color_scheme="dark" if args.dark else "light",
