@@ -62,6 +62,7 @@ demo = Demo(
         resets=["x1", "x2"],
     ),
     window=(0.0, 10.0, 0.0, 6.0),
+    axes=False,
     xlabel="",
     ylabel="",
 )

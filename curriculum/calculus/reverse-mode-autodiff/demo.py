@@ -66,6 +66,7 @@ demo = Demo(
         resets=["x1", "x2"],
     ),
     window=(0.0, 12.0, 0.0, 6.2),
+    axes=False,
     xlabel="",
     ylabel="",
 )

@@ -582,8 +582,10 @@ class Demo:
         description: str = "",
         xlabel: str = "x",
         ylabel: str = "y",
+        axes: bool = True,
     ) -> None:
         self.title = title
+        self.show_axes = axes  # False for diagrams (graphs of boxes) where a grid means nothing
         self.description = description
         self.controls = list(controls)
         self.prediction = prediction
@@ -762,7 +764,9 @@ class Demo:
     def shapes(self, v: "Values", d: "Values", revealed: bool) -> "list[Shape]":
         """The SVG shapes of one state: the memoised axes, then the frame's primitives."""
         win = self.window_for(v)
-        out = list(self.memo(("axes", win), lambda: axes(win, self.xlabel, self.ylabel)))
+        out = []  # type: list[Shape]
+        if self.show_axes:
+            out = list(self.memo(("axes", win), lambda: axes(win, self.xlabel, self.ylabel)))
         fr = None
         prims = self._frame(v, d, revealed) if self._frame is not None else []  # type: list[Prim]
         for prim in prims:
