@@ -153,3 +153,14 @@ def test_dev_build_shows_errors_on_the_page(tree: Path, tmp_path: Path) -> None:
 def test_prev_next_follow_prerequisites(built_site: Path) -> None:
     html = (built_site / "calculus/derivatives/index.html").read_text()
     assert 'rel="prev"' in html and "Functions" in html.split('rel="prev"')[1][:200]
+
+
+def test_unknown_witness_region_is_reported_at_its_line(tree: Path) -> None:
+    page = tree / "optimization/adam/page.md"
+    lines = page.read_text().splitlines()
+    n = next(i for i, line in enumerate(lines) if line.startswith("[[witness:"))
+    lines[n] = "[[witness:no-such-region]]"
+    page.write_text("\n".join(lines) + "\n")
+    [problem] = [d for d in build(tree, None, cache_dir=CACHE).diagnostics if d.severity == "error"]
+    assert (problem.code, problem.location.line) == ("P009", n + 1)
+    assert "no-such-region" in problem.message

@@ -121,7 +121,8 @@ class SiteRenderer:
             labels = {eq.label: f"Equation ({eq.number})" for eq in page.equations}
             labels |= {"code": "Code witness", "demo": "Interactive demo"}
             for section in page.sections:
-                html, found = self._fill_embeds(concept, section.html, result, demo, files)
+                lines = {e.region or "": e.line for e in page.embeds if e.kind == "witness"}
+                html, found = self._fill_embeds(concept, section.html, result, demo, files, lines)
                 diags += found
                 sections.append(views.Section(section.id, section.title, html))
             plain_text, n_equations = page.plain_text, len(page.equations)
@@ -166,7 +167,10 @@ class SiteRenderer:
         result: WitnessResult | None,
         demo: DemoBundle | None,
         files: dict[str, bytes],
+        lines: dict[str, int],
     ) -> tuple[str, list[Diagnostic]]:
+        """Put the witness (source, output) and the demo where page.md asks for them;
+        `lines` gives the page.md line of each `[[witness:region]]` for diagnostics."""
         diags: list[Diagnostic] = []
 
         def fill(match: re.Match[str]) -> str:
@@ -176,7 +180,8 @@ class SiteRenderer:
             try:
                 code = extract_region(concept.witness_source or "", region or None)
             except ValueError as exc:
-                diags.append(report("P009", Location(concept.page_path), str(exc)))
+                where = Location(concept.page_path, lines.get(region, 1))
+                diags.append(report("P009", where, str(exc)))
                 code = concept.witness_source or ""
             return witness_html(concept, code, result, files)
 
