@@ -75,8 +75,9 @@ def build(
     """Build the site from `root` into `out` (None: check only, write nothing).
 
     `math` lets a long-running caller (cfn serve) keep one KaTeX engine across builds.
-    In `dev` mode (cfn serve) a concept with errors gets a page that shows them and the rest of
-    the site is still written; otherwise any error (or warning, with `strict`) writes nothing.
+    In `dev` mode (cfn serve) a concept with errors is still rendered, with its errors in a banner
+    (one whose concept.yaml does not load gets an error page), and the rest of the site is
+    written; otherwise any error (or warning, with `strict`) writes nothing.
     """
     say = progress or (lambda _msg: None)
     result = BuildResult()

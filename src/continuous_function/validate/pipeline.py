@@ -1,4 +1,6 @@
-"""Everything `cfn check` inspects, in pipeline order, without writing a site."""
+"""The load and validate stages alone: the rule problems of a tree, without rendering or running
+witnesses. `cfn check` runs the whole `site.build.build(root, None)`; the rule fixtures in
+tests/cases use this lighter path."""
 
 from __future__ import annotations
 
