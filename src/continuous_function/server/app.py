@@ -53,6 +53,16 @@ class Hub:
             self.queues.discard(queue)
 
 
+def cache_control(path: str, dev: bool) -> bytes:
+    """Vendor files never change under their path; other static files are revalidated (a 304
+    when unchanged), which keeps a live-reload cheap; pages are never stored while authoring."""
+    if path.startswith("/static/vendor/"):
+        return b"public, max-age=31536000, immutable"
+    if path.startswith("/static/") or not dev:
+        return b"no-cache"
+    return b"no-store"
+
+
 class SecurityHeaders:
     def __init__(self, app: ASGIApp, *, dev: bool) -> None:
         self.app, self.dev = app, dev
@@ -62,8 +72,7 @@ class SecurityHeaders:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 headers += [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
-                if self.dev:
-                    headers.append((b"cache-control", b"no-store"))
+                headers.append((b"cache-control", cache_control(scope.get("path", ""), self.dev)))
                 message["headers"] = headers
             await send(message)
 
