@@ -12,7 +12,7 @@ serve: setup
 	$(BIN)/cfn serve curriculum
 
 test: setup system
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/pytest -n 2
 
