@@ -164,3 +164,11 @@ def test_unknown_witness_region_is_reported_at_its_line(tree: Path) -> None:
     [problem] = [d for d in build(tree, None, cache_dir=CACHE).diagnostics if d.severity == "error"]
     assert (problem.code, problem.location.line) == ("P009", n + 1)
     assert "no-such-region" in problem.message
+
+
+def test_neighbourhood_maps_break_labels_into_lines(built_site: Path) -> None:
+    """dot label escapes must reach graphviz once: no literal backslash-n in the drawings."""
+    maps = list(built_site.glob("*/*/map.svg"))
+    assert maps
+    for svg in maps:
+        assert "\\n" not in svg.read_text(), svg

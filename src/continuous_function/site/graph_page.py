@@ -218,7 +218,8 @@ def neighbourhood_dot(atlas: Atlas, graph: ConceptGraph, concept: Concept) -> st
     def node(name: str, c: Concept | None, label: str, current: bool = False) -> str:
         color = colors.get(c.domain, EDGE_GREY) if c else EDGE_GREY
         fill = tint(color, 0.3 if current else 0.14) if c else "#ffffff"
-        attrs = [f"label={_q(label)}", f'color="{color}"', f'fillcolor="{fill}"']
+        # `label` is already a dot string body (`_label` escapes it and joins lines with \n)
+        attrs = [f'label="{label}"', f'color="{color}"', f'fillcolor="{fill}"']
         if current:
             attrs += ["penwidth=2.5", 'fontname="Helvetica-Bold"']
         if c is None:
