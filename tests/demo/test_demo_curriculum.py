@@ -16,6 +16,8 @@ import pytest
 from continuous_function.demo import Demo, check_storyboard, lint_demo, load_demo
 from continuous_function.model.loader import load_atlas
 
+from .conftest import random_values
+
 ROOT = Path(__file__).resolve().parents[2]
 DEMOS = sorted(ROOT.glob("curriculum/*/*/demo.py"))
 IDS = [f"{p.parent.parent.name}/{p.parent.name}" for p in DEMOS]
@@ -80,15 +82,6 @@ def test_answers_vary_with_the_state(path: Path) -> None:
     rng = random.Random(0)
     seen = set()
     for _ in range(300):
-        values: dict[str, Any] = {}
-        for c in demo.controls:
-            if c.kind == "select":
-                values[c.id] = rng.choice(c.options).id
-            elif c.kind == "toggle":
-                values[c.id] = rng.random() < 0.5
-            else:
-                assert c.lo is not None and c.hi is not None
-                values[c.id] = rng.uniform(c.lo, c.hi)
-        state, _ = demo.start(values)
+        state, _ = demo.start(random_values(demo, rng))
         seen.add(demo.spec.answer_for(state["values"], demo.spec.derived(state["values"])).option)
     assert len(seen) >= 2, seen

@@ -20,6 +20,8 @@ import pytest
 from continuous_function.demo import LIB_PATH, Demo, find_micropython, load_demo
 from continuous_function.demo.loader import cfdemo
 
+from .conftest import random_values
+
 RUNNER = Path(__file__).with_name("mp_run.mjs")
 NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(
@@ -33,15 +35,7 @@ def random_cases(demo: Demo, count: int, seed: int) -> list[list[Event]]:
     rng = random.Random(seed)
     cases = []
     for _ in range(count):
-        values: dict[str, Any] = {}
-        for c in demo.controls:
-            if c.kind == "select":
-                values[c.id] = rng.choice(c.options).id
-            elif c.kind == "toggle":
-                values[c.id] = rng.random() < 0.5
-            else:
-                assert c.lo is not None and c.hi is not None
-                values[c.id] = rng.uniform(c.lo, c.hi)
+        values = random_values(demo, rng)
         case: list[Event] = [["init", values]]
         for _ in range(rng.randint(0, 4)):
             c = rng.choice(demo.controls)

@@ -74,15 +74,7 @@ def _load_domain(folder: Path) -> tuple[Domain | None, list[Diagnostic], set[str
                 )
             )
         return None, diags, {p.name for p in concept_dirs}
-    if not ID_RE.match(folder.name):
-        diags.append(
-            report(
-                "Y003",
-                Location(meta_path),
-                f"domain folder name '{folder.name}' "
-                "is not a valid id; rename it to lower-case words joined by hyphens",
-            )
-        )
+    diags += _folder_name("domain", folder, meta_path)
     meta, positions, found = load_model(meta_path, DomainFile)
     diags += found
     concepts: list[Concept] = []
@@ -112,15 +104,7 @@ def _load_domain(folder: Path) -> tuple[Domain | None, list[Diagnostic], set[str
 def _load_concept(domain: str, folder: Path) -> tuple[Concept | None, list[Diagnostic]]:
     diags: list[Diagnostic] = []
     yaml_path = folder / "concept.yaml"
-    if not ID_RE.match(folder.name):
-        diags.append(
-            report(
-                "Y003",
-                Location(yaml_path),
-                f"concept folder name '{folder.name}' "
-                "is not a valid id; rename it to lower-case words joined by hyphens",
-            )
-        )
+    diags += _folder_name("concept", folder, yaml_path)
     meta, positions, found = load_model(yaml_path, ConceptFile)
     diags += found
     if meta is None:
@@ -135,6 +119,14 @@ def _load_concept(domain: str, folder: Path) -> tuple[Concept | None, list[Diagn
         witness_source=_read(folder / "witness.py"),
         demo_present=(folder / "demo.py").exists(),
     ), diags
+
+
+def _folder_name(kind: str, folder: Path, at: Path) -> list[Diagnostic]:
+    """Folder names are ids (they become URLs and object keys)."""
+    if ID_RE.match(folder.name):
+        return []
+    return [report("Y003", Location(at), f"{kind} folder name '{folder.name}' is not a valid id; "
+                   "rename it to lower-case words joined by hyphens")]
 
 
 def _read(path: Path) -> str | None:

@@ -1,4 +1,4 @@
-// Small DOM helpers shared by the learner-loop modules. Learner text only ever goes in through
+// Small DOM helpers shared by the learner-loop, search and route modules. Learner text only ever goes in through
 // `textContent` (el's string children); authored HTML is only ever cloned from the page.
 
 export const $ = (sel, root = document) => root.querySelector(sel);

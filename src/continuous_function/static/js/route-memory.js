@@ -10,17 +10,9 @@
 //     savedAt} — the route the learner chose to follow, as it was when saved.
 // (One record per kind, so these never make a concept look "started" to conceptProgress.)
 
+import { el } from "./loop-dom.js";
 import * as store from "./store.js";
 
-export function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === false || v == null) continue;
-    node.setAttribute(k, v === true ? "" : v);
-  }
-  for (const c of children) if (c != null) node.append(c);
-  return node;
-}
 
 export const KNOWN = ["known", "concepts"];
 export const ROUTE = ["route", "current"];

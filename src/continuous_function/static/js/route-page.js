@@ -3,7 +3,8 @@
 
 import * as store from "./store.js";
 import { loadGraph, planRoute } from "./route.js";
-import { ROUTE, conceptLink, domainTag, el, knownIds, learner, minutesText, onLearnerChange, setKnown, totals } from "./route-memory.js";
+import { el } from "./loop-dom.js";
+import { ROUTE, conceptLink, domainTag, knownIds, learner, minutesText, onLearnerChange, setKnown, totals } from "./route-memory.js";
 
 // (The search library loads only here, where the target picker needs it.)
 const searching = () => import("./search.js");

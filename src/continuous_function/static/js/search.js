@@ -2,6 +2,7 @@
 // route planner's target picker. Ranking is in search-core.js; this module only builds DOM, and
 // builds it from text nodes and <mark> elements, never from HTML strings.
 
+import { el } from "./loop-dom.js";
 import { Search } from "./search-core.js";
 
 let loading = null;
@@ -15,15 +16,6 @@ export function loadSearch(root) {
   return loading;
 }
 
-export function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === false || v == null) continue;
-    node.setAttribute(k, v === true ? "" : v);
-  }
-  for (const c of children) if (c != null) node.append(c);
-  return node;
-}
 
 // [{text, mark}] → a fragment of text nodes and <mark>s.
 export function marked(parts) {
