@@ -22,8 +22,10 @@ def timed(label: str, root: Path, out: Path, cache: Path) -> None:
     start = time.perf_counter()
     result = build(root, out, cache_dir=cache)
     took = time.perf_counter() - start
-    print(f"{label:<10} {took:6.2f} s   rendered {len(result.rendered):3d}   reused "
-          f"{len(result.reused):3d}   witnesses run {result.witnesses_run:3d}")
+    print(
+        f"{label:<10} {took:6.2f} s   rendered {len(result.rendered):3d}   reused "
+        f"{len(result.reused):3d}   witnesses run {result.witnesses_run:3d}"
+    )
 
 
 def main() -> None:

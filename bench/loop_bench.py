@@ -66,8 +66,11 @@ def serve(site: Path) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(site, Hub(), dev=False), host="127.0.0.1",
-                                          port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(site, Hub(), dev=False), host="127.0.0.1", port=port, log_level="warning"
+        )
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     while not server.started:
@@ -128,18 +131,26 @@ def main() -> None:
             browser.close()
     later = after - before
     print(f"\nOn {PAGE} ({args.runs} cold loads, median):")
-    print(f"  render-blocking loop scripts: "
-          f"{sorted(n for n in blocking if n.rsplit('/', 1)[1] in names) or 'none'}")
-    print(f"  first contentful paint {statistics.median(fcps):.0f} ms, load event "
-          f"{statistics.median(loads):.0f} ms, learner loop ready "
-          f"{statistics.median(readies):.0f} ms (after load, when idle)")
+    print(
+        f"  render-blocking loop scripts: "
+        f"{sorted(n for n in blocking if n.rsplit('/', 1)[1] in names) or 'none'}"
+    )
+    print(
+        f"  first contentful paint {statistics.median(fcps):.0f} ms, load event "
+        f"{statistics.median(loads):.0f} ms, learner loop ready "
+        f"{statistics.median(readies):.0f} ms (after load, when idle)"
+    )
     mine = {n for n in before if n.rsplit("/", 1)[1] in names}
-    print(f"  our JS up to load: {len(before)} files, {js_gzip(before) / 1024:.1f} KiB gzip "
-          f"(of the 30 KiB budget); the loop's share: {js_gzip(mine)} B "
-          f"({', '.join(sorted(n.rsplit('/', 1)[1] for n in mine)) or 'none'})")
+    print(
+        f"  our JS up to load: {len(before)} files, {js_gzip(before) / 1024:.1f} KiB gzip "
+        f"(of the 30 KiB budget); the loop's share: {js_gzip(mine)} B "
+        f"({', '.join(sorted(n.rsplit('/', 1)[1] for n in mine)) or 'none'})"
+    )
     later_names = ", ".join(sorted(n.rsplit("/", 1)[1] for n in later))
-    print(f"  loaded later, as the panels come near: {len(later)} files, "
-          f"{js_gzip(later) / 1024:.1f} KiB gzip ({later_names})")
+    print(
+        f"  loaded later, as the panels come near: {len(later)} files, "
+        f"{js_gzip(later) / 1024:.1f} KiB gzip ({later_names})"
+    )
     print(f"  everything, after visiting every panel: {js_gzip(after) / 1024:.1f} KiB gzip")
 
 

@@ -54,13 +54,20 @@ def measure(url: str, site: Path) -> None:
         kinds: dict[str, str] = {}
         urls: dict[str, str] = {}
         loaded_at: dict[str, float] = {}
-        cdp.on("Network.responseReceived", lambda e: (kinds.__setitem__(e["requestId"], e["type"]),
-                                                      urls.__setitem__(e["requestId"],
-                                                                       e["response"]["url"])))
-        cdp.on("Network.loadingFinished", lambda e: (sizes.__setitem__(e["requestId"],
-                                                                       e["encodedDataLength"]),
-                                                     loaded_at.__setitem__(e["requestId"],
-                                                                           time.perf_counter())))
+        cdp.on(
+            "Network.responseReceived",
+            lambda e: (
+                kinds.__setitem__(e["requestId"], e["type"]),
+                urls.__setitem__(e["requestId"], e["response"]["url"]),
+            ),
+        )
+        cdp.on(
+            "Network.loadingFinished",
+            lambda e: (
+                sizes.__setitem__(e["requestId"], e["encodedDataLength"]),
+                loaded_at.__setitem__(e["requestId"], time.perf_counter()),
+            ),
+        )
         page.add_init_script("""
             window.__longTasks = [];
             new PerformanceObserver((l) => l.getEntries().forEach(
@@ -76,18 +83,26 @@ def measure(url: str, site: Path) -> None:
             by_kind[kinds.get(rid, "?")] += n
         total = sum(at_load.values())
         print(f"page: {url}")
-        print(f"transferred up to load: {total / 1024:.1f} KiB "
-              f"({', '.join(f'{k} {v / 1024:.1f}' for k, v in sorted(by_kind.items()))})")
+        print(
+            f"transferred up to load: {total / 1024:.1f} KiB "
+            f"({', '.join(f'{k} {v / 1024:.1f}' for k, v in sorted(by_kind.items()))})"
+        )
         ours = [u for rid, u in urls.items() if rid in at_load and "/static/js/" in u]
-        js_gzip = sum(len(gzip.compress((site / u.split(f":{PORT}/", 1)[1].split("?")[0])
-                                       .read_bytes())) for u in ours)
+        js_gzip = sum(
+            len(gzip.compress((site / u.split(f":{PORT}/", 1)[1].split("?")[0]).read_bytes()))
+            for u in ours
+        )
         print(f"our JavaScript up to load: {len(ours)} file(s), {js_gzip / 1024:.1f} KiB gzip")
         after = {rid: n for rid, n in sizes.items() if rid not in at_load}
-        print(f"fetched after load (demo runtime, lazily): {sum(after.values()) / 1024:.1f} KiB "
-              f"in {len(after)} request(s)")
+        print(
+            f"fetched after load (demo runtime, lazily): {sum(after.values()) / 1024:.1f} KiB "
+            f"in {len(after)} request(s)"
+        )
         long_tasks = page.evaluate("window.__longTasks")
-        print(f"main-thread long tasks during load: {len(long_tasks)} "
-              f"({', '.join(f'{t:.0f} ms' for t in long_tasks) or 'none'})")
+        print(
+            f"main-thread long tasks during load: {len(long_tasks)} "
+            f"({', '.join(f'{t:.0f} ms' for t in long_tasks) or 'none'})"
+        )
         animations = page.evaluate("document.getAnimations().length")
         print(f"animations running while idle: {animations}")
         browser.close()

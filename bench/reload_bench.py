@@ -46,8 +46,19 @@ def main() -> None:
         root = Path(tmp) / "curriculum"
         shutil.copytree(ROOT / "curriculum", root)
         server = subprocess.Popen(
-            [str(ROOT / ".venv/bin/cfn"), "serve", str(root), "--out", f"{tmp}/site",
-             "--port", str(PORT)], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            [
+                str(ROOT / ".venv/bin/cfn"),
+                "serve",
+                str(root),
+                "--out",
+                f"{tmp}/site",
+                "--port",
+                str(PORT),
+            ],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         try:
             url = f"http://127.0.0.1:{PORT}/calculus/derivatives/"
             wait_for_server(url)
@@ -69,8 +80,10 @@ def main() -> None:
                     print(f"edit {i + 1:2d}: {times[-1]:6.0f} ms")
                     time.sleep(0.3)
                 browser.close()
-            print(f"edit → reloaded page: median {statistics.median(times):.0f} ms, "
-                  f"min {min(times):.0f} ms, max {max(times):.0f} ms over {len(times)} edits")
+            print(
+                f"edit → reloaded page: median {statistics.median(times):.0f} ms, "
+                f"min {min(times):.0f} ms, max {max(times):.0f} ms over {len(times)} edits"
+            )
         finally:
             server.terminate()
             _, err = server.communicate(timeout=10)

@@ -43,11 +43,26 @@ ROOT = Path(__file__).resolve().parents[1]
 JS = ROOT / "src" / "continuous_function" / "static" / "js"
 
 QUERIES = [
-    "derivatives", "derivat", "derivitives", "chain rule", "backpropogation",
-    "why does the KV cache grow with context?", "I want to understand DPO", "central difference",
-    "difference quotient", "secant slope", "attention", "atention", "gradient descent",
-    "rotary position", "softmax temperature", "kullback leibler", "reward hacking",
-    "weight decay", "expected value", "vector space axioms",
+    "derivatives",
+    "derivat",
+    "derivitives",
+    "chain rule",
+    "backpropogation",
+    "why does the KV cache grow with context?",
+    "I want to understand DPO",
+    "central difference",
+    "difference quotient",
+    "secant slope",
+    "attention",
+    "atention",
+    "gradient descent",
+    "rotary position",
+    "softmax temperature",
+    "kullback leibler",
+    "reward hacking",
+    "weight decay",
+    "expected value",
+    "vector space axioms",
 ]
 
 RUNNER = r"""
@@ -114,8 +129,9 @@ def synthetic(index: dict[str, object], n: int, seed: int = 7) -> dict[str, obje
         template = written[i % len(written)]
         title = " ".join(rng.sample(vocab, 3)).title()
         base = concepts[template]
-        out_concepts.append({**base, "id": f"c{i}", "key": f"{base['domain']}/c{i}",
-                             "title": title})
+        out_concepts.append(
+            {**base, "id": f"c{i}", "key": f"{base['domain']}/c{i}", "title": title}
+        )
         for d in by_concept[template]:
             words = str(d.get("text", "")).split()
             for j in rng.sample(range(len(words)), len(words) // 10):
@@ -131,12 +147,27 @@ def measure(site: Path, index: dict[str, object], runs: int) -> dict[str, float]
     raw = json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
     path = site / "index.json"
     path.write_bytes(raw)
-    done = subprocess.run(["node", "--input-type=module", "-e", RUNNER, str(site), str(path),
-                           str(runs), json.dumps(QUERIES)],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [
+            "node",
+            "--input-type=module",
+            "-e",
+            RUNNER,
+            str(site),
+            str(path),
+            str(runs),
+            json.dumps(QUERIES),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     numbers: dict[str, float] = json.loads(done.stdout)
-    numbers |= {"docs": len(index["docs"]), "raw": len(raw),  # type: ignore[arg-type]
-                "gzip": len(gzip.compress(raw, 9))}
+    numbers |= {
+        "docs": len(index["docs"]),
+        "raw": len(raw),  # type: ignore[arg-type]
+        "gzip": len(gzip.compress(raw, 9)),
+    }
     return numbers
 
 
@@ -152,17 +183,25 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = site_dir(Path(tmp))
         rows = [
-            (f"bundled ({len(bundled['concepts'])} concepts, {n_written} written)",
-             measure(site, bundled, args.runs)),
-            (f"synthetic ({args.concepts} concepts, all written)",
-             measure(site, synthetic(bundled, args.concepts), args.runs)),
+            (
+                f"bundled ({len(bundled['concepts'])} concepts, {n_written} written)",
+                measure(site, bundled, args.runs),
+            ),
+            (
+                f"synthetic ({args.concepts} concepts, all written)",
+                measure(site, synthetic(bundled, args.concepts), args.runs),
+            ),
         ]
-    print(f"{'':42} {'docs':>6} {'raw KiB':>8} {'gzip KiB':>8} {'parse':>7} {'index':>15} "
-          f"{'slice':>6} {'query p50':>9} {'p95':>7} {'max':>7} {'heap MiB':>8}")
+    print(
+        f"{'':42} {'docs':>6} {'raw KiB':>8} {'gzip KiB':>8} {'parse':>7} {'index':>15} "
+        f"{'slice':>6} {'query p50':>9} {'p95':>7} {'max':>7} {'heap MiB':>8}"
+    )
     for name, m in rows:
-        print(f"{name:42} {m['docs']:6.0f} {m['raw'] / 1024:8.0f} {m['gzip'] / 1024:8.0f} "
-              f"{m['parse']:5.0f}ms {m['first']:5.0f}+{m['rest']:5.0f} ms {m['slice']:4.0f}ms "
-              f"{m['p50']:7.2f}ms {m['p95']:5.1f}ms {m['max']:5.1f}ms {m['heap']:8.0f}")
+        print(
+            f"{name:42} {m['docs']:6.0f} {m['raw'] / 1024:8.0f} {m['gzip'] / 1024:8.0f} "
+            f"{m['parse']:5.0f}ms {m['first']:5.0f}+{m['rest']:5.0f} ms {m['slice']:4.0f}ms "
+            f"{m['p50']:7.2f}ms {m['p95']:5.1f}ms {m['max']:5.1f}ms {m['heap']:8.0f}"
+        )
 
 
 if __name__ == "__main__":

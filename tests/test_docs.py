@@ -26,7 +26,8 @@ def test_content_reference_is_current() -> None:
 
     text = (ROOT / "docs" / "content.md").read_text(encoding="utf-8")
     assert text.split(MARKER, 1)[1].strip() == schema_markdown().strip(), (
-        "docs/content.md is stale: run `cfn schema --write docs/content.md`")
+        "docs/content.md is stale: run `cfn schema --write docs/content.md`"
+    )
 
 
 def test_every_schema_field_is_documented() -> None:
@@ -34,9 +35,15 @@ def test_every_schema_field_is_documented() -> None:
 
     from continuous_function.model import schema
 
-    models = [m for m in vars(schema).values()
-              if isinstance(m, type) and issubclass(m, BaseModel) and m is not schema.Strict
-              and m is not BaseModel]
-    missing = [f"{m.__name__}.{n}" for m in models for n, f in m.model_fields.items()
-               if not f.description]
+    models = [
+        m
+        for m in vars(schema).values()
+        if isinstance(m, type)
+        and issubclass(m, BaseModel)
+        and m is not schema.Strict
+        and m is not BaseModel
+    ]
+    missing = [
+        f"{m.__name__}.{n}" for m in models for n, f in m.model_fields.items() if not f.description
+    ]
     assert missing == []

@@ -42,8 +42,9 @@ def dags(draw: st.DrawFn, max_nodes: int = 18) -> dict[str, Any]:
     concepts = []
     for j, cid in enumerate(ids):
         prereqs = draw(st.lists(st.sampled_from(ids[:j]), unique=True, max_size=4)) if j else []
-        concepts.append({"id": cid, "domain": f"d{draw(st.integers(0, n_domains - 1))}",
-                         "prereqs": prereqs})
+        concepts.append(
+            {"id": cid, "domain": f"d{draw(st.integers(0, n_domains - 1))}", "prereqs": prereqs}
+        )
     draw(st.randoms()).shuffle(concepts)  # file order must not matter
     return {"domains": domains, "concepts": concepts}
 
@@ -52,8 +53,11 @@ def dags(draw: st.DrawFn, max_nodes: int = 18) -> dict[str, Any]:
 def cases(draw: st.DrawFn) -> dict[str, Any]:
     graph = draw(dags())
     ids = [c["id"] for c in graph["concepts"]]
-    return {"graph": graph, "target": draw(st.sampled_from(ids)),
-            "known": draw(st.lists(st.sampled_from(ids), unique=True, max_size=len(ids)))}
+    return {
+        "graph": graph,
+        "target": draw(st.sampled_from(ids)),
+        "known": draw(st.lists(st.sampled_from(ids), unique=True, max_size=len(ids))),
+    }
 
 
 def nx_graph(g: RouteGraph) -> nx.DiGraph:
@@ -111,33 +115,41 @@ def test_knowing_more_never_lengthens_a_route(case: dict[str, Any], data: st.Dat
 
 @settings(max_examples=200, deadline=None)
 @given(cases())
-def test_ready_next_are_the_unknown_concepts_with_known_prerequisites(
-        case: dict[str, Any]) -> None:
+def test_ready_next_are_the_unknown_concepts_with_known_prerequisites(case: dict[str, Any]) -> None:
     g = RouteGraph.from_json(case["graph"])
     known = set(case["known"])
     ready = ready_next(g, known)
-    assert set(ready) == {n for n, pres in g.prereqs.items()
-                          if n not in known and set(pres) <= known}
+    assert set(ready) == {
+        n for n, pres in g.prereqs.items() if n not in known and set(pres) <= known
+    }
     assert ready == sorted(ready, key=g.key)
 
 
 def test_a_domain_run_is_not_interrupted_when_the_graph_allows() -> None:
     # a1 → a2 and b1 → b2 are independent; a1 < b1 in the domain order, so a1, a2, then b1, b2.
-    data = {"domains": [{"id": "a", "order": 1}, {"id": "b", "order": 2}],
-            "concepts": [{"id": "a1", "domain": "a", "prereqs": []},
-                         {"id": "a2", "domain": "a", "prereqs": ["a1"]},
-                         {"id": "b1", "domain": "b", "prereqs": []},
-                         {"id": "b2", "domain": "b", "prereqs": ["b1"]},
-                         {"id": "t", "domain": "b", "prereqs": ["a2", "b2"]}]}
+    data = {
+        "domains": [{"id": "a", "order": 1}, {"id": "b", "order": 2}],
+        "concepts": [
+            {"id": "a1", "domain": "a", "prereqs": []},
+            {"id": "a2", "domain": "a", "prereqs": ["a1"]},
+            {"id": "b1", "domain": "b", "prereqs": []},
+            {"id": "b2", "domain": "b", "prereqs": ["b1"]},
+            {"id": "t", "domain": "b", "prereqs": ["a2", "b2"]},
+        ],
+    }
     g = RouteGraph.from_json(data)
     assert plan_route(g, "t") == ["a1", "a2", "b1", "b2", "t"]
 
 
 def test_a_cycle_does_not_hang_the_planner() -> None:
-    data = {"domains": [{"id": "a", "order": 1}],
-            "concepts": [{"id": "x", "domain": "a", "prereqs": ["y"]},
-                         {"id": "y", "domain": "a", "prereqs": ["x"]},
-                         {"id": "t", "domain": "a", "prereqs": ["x"]}]}
+    data = {
+        "domains": [{"id": "a", "order": 1}],
+        "concepts": [
+            {"id": "x", "domain": "a", "prereqs": ["y"]},
+            {"id": "y", "domain": "a", "prereqs": ["x"]},
+            {"id": "t", "domain": "a", "prereqs": ["x"]},
+        ],
+    }
     g = RouteGraph.from_json(data)
     assert set(order(g, needed(g, "t"))) == {"x", "y", "t"}
 
@@ -160,8 +172,12 @@ console.log(JSON.stringify(out));
 def run_js(tmp_path: Path, batch: list[dict[str, Any]]) -> list[dict[str, list[str]]]:
     path = tmp_path / "cases.json"
     path.write_text(json.dumps(batch), encoding="utf-8")
-    done = subprocess.run(["node", "--input-type=module", "-e", NODE_RUNNER, ROUTE_JS.as_uri(),
-                           str(path)], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["node", "--input-type=module", "-e", NODE_RUNNER, ROUTE_JS.as_uri(), str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     result: list[dict[str, list[str]]] = json.loads(done.stdout)
     return result
 
@@ -172,8 +188,9 @@ needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node is no
 @needs_node
 @settings(max_examples=4, deadline=None)
 @given(st.lists(cases(), min_size=60, max_size=60))
-def test_javascript_planner_agrees_with_python(tmp_path_factory: pytest.TempPathFactory,
-                                               batch: list[dict[str, Any]]) -> None:
+def test_javascript_planner_agrees_with_python(
+    tmp_path_factory: pytest.TempPathFactory, batch: list[dict[str, Any]]
+) -> None:
     js = run_js(tmp_path_factory.mktemp("route"), batch)
     for case, got in zip(batch, js, strict=True):
         g = RouteGraph.from_json(case["graph"])
@@ -229,7 +246,8 @@ def test_next_is_never_a_prerequisite(atlas_graph: tuple[Atlas, ConceptGraph]) -
 
 
 def test_domain_pages_list_concepts_in_prerequisite_order(
-        atlas_graph: tuple[Atlas, ConceptGraph]) -> None:
+    atlas_graph: tuple[Atlas, ConceptGraph],
+) -> None:
     atlas, graph = atlas_graph
     for domain in atlas.domains:
         listed = graph.domain_order(domain.id)
@@ -243,19 +261,22 @@ def test_domain_pages_list_concepts_in_prerequisite_order(
 # -- what the build writes ------------------------------------------------------------------------
 
 
-def test_graph_json_matches_the_atlas(built_site: Path,
-                                      atlas_graph: tuple[Atlas, ConceptGraph]) -> None:
+def test_graph_json_matches_the_atlas(
+    built_site: Path, atlas_graph: tuple[Atlas, ConceptGraph]
+) -> None:
     _, graph = atlas_graph
     data = json.loads((built_site / "graph" / "graph.json").read_text(encoding="utf-8"))
     edges = {(p, c["id"]) for c in data["concepts"] for p in c["prereqs"]}
     assert edges == set(graph.graph.edges)
     g = RouteGraph.from_json(data)
     assert plan_route(g, "backpropagation") == plan_route(
-        RouteGraph.from_concept_graph(graph), "backpropagation")
+        RouteGraph.from_concept_graph(graph), "backpropagation"
+    )
 
 
-def test_the_graph_list_view_lists_every_edge(built_site: Path,
-                                              atlas_graph: tuple[Atlas, ConceptGraph]) -> None:
+def test_the_graph_list_view_lists_every_edge(
+    built_site: Path, atlas_graph: tuple[Atlas, ConceptGraph]
+) -> None:
     _, graph = atlas_graph
     html = (built_site / "graph" / "index.html").read_text(encoding="utf-8")
     requires = set(re.findall(r'data-edge="([^"]+)"', html))
@@ -269,7 +290,8 @@ def test_the_graph_list_view_lists_every_edge(built_site: Path,
 
 
 def test_every_concept_has_a_neighbourhood_picture(
-        built_site: Path, atlas_graph: tuple[Atlas, ConceptGraph]) -> None:
+    built_site: Path, atlas_graph: tuple[Atlas, ConceptGraph]
+) -> None:
     atlas, _ = atlas_graph
     for concept in atlas.concepts():
         svg = (built_site / concept.key / "map.svg").read_text(encoding="utf-8")

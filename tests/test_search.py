@@ -68,8 +68,12 @@ needs_node = pytest.mark.skipif(shutil.which("node") is None, reason="node is no
 
 
 def search(site: Path, queries: list[dict[str, str]]) -> dict[str, list[dict[str, object]]]:
-    done = subprocess.run(["node", "--input-type=module", "-e", NODE_RUNNER, str(site),
-                           json.dumps(queries)], capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["node", "--input-type=module", "-e", NODE_RUNNER, str(site), json.dumps(queries)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     result: dict[str, list[dict[str, object]]] = json.loads(done.stdout)
     return result
 
@@ -82,8 +86,8 @@ def results(built_site: Path) -> dict[str, list[dict[str, object]]]:
 @needs_node
 @pytest.mark.parametrize(("query", "intended", "anchor"), QUERIES)
 def test_learner_query_finds_the_intended_concept(
-        results: dict[str, list[dict[str, object]]], query: str, intended: str,
-        anchor: str | None) -> None:
+    results: dict[str, list[dict[str, object]]], query: str, intended: str, anchor: str | None
+) -> None:
     top = results[f"{query}|"][:3]
     ids = [r["id"] for r in top]
     assert intended in ids, f"{query!r}: top three are {ids}"
@@ -99,14 +103,16 @@ def test_snippets_mark_the_matching_words(results: dict[str, list[dict[str, obje
             snippet = r["snippet"]
             assert isinstance(snippet, list) and snippet, (query, r)
             marked = [p["text"] for p in snippet if p["mark"]] + [
-                p["text"] for p in r["title"] if p["mark"]]  # type: ignore[attr-defined]
+                p["text"] for p in r["title"] if p["mark"]
+            ]  # type: ignore[attr-defined]
             assert marked, f"{query!r} → {r['id']}: nothing highlighted"
 
 
 @needs_node
 def test_domain_filter(built_site: Path) -> None:
-    found = search(built_site, [{"q": "gradient", "domain": "calculus"},
-                                {"q": "gradient", "domain": ""}])
+    found = search(
+        built_site, [{"q": "gradient", "domain": "calculus"}, {"q": "gradient", "domain": ""}]
+    )
     assert found["gradient|calculus"], "no calculus concept mentions gradients?"
     assert {r["domain"] for r in found["gradient|calculus"]} == {"calculus"}
     assert len(found["gradient|"]) > len(found["gradient|calculus"])
@@ -141,7 +147,8 @@ def test_index_covers_every_concept_and_part() -> None:
     assert {"intuition", "math", "code-section", "demo-section", "eq-central"} <= set(docs)
     assert "central difference" in docs["eq-central"].label
     assert any(a.startswith("claim-") for a in docs) and any(
-        a.startswith("misconception-") for a in docs)
+        a.startswith("misconception-") for a in docs
+    )
     assert "$" not in docs["math"].text and "\\frac" not in docs["math"].text
     concept = atlas.concept("derivatives")
     assert concept is not None
@@ -156,18 +163,28 @@ def test_index_is_deterministic() -> None:
     assert build_search_index(atlas).to_json() == build_search_index(atlas).to_json()
 
 
-@pytest.mark.parametrize(("tex", "text"), [
-    (r"\lim_{h \to 0} \frac{f(x+h) - f(x)}{h}", "lim_h → 0 f(x+h) - f(x)h"),
-    (r"\eta\, f'(x)", "η f'(x)"),
-    (r"\mathbb{R}^n", "R^n"),
-    (r"\lVert x \rVert_2", "‖ x ‖_2"),
-])
+@pytest.mark.parametrize(
+    ("tex", "text"),
+    [
+        (r"\lim_{h \to 0} \frac{f(x+h) - f(x)}{h}", "lim_h → 0 f(x+h) - f(x)h"),
+        (r"\eta\, f'(x)", "η f'(x)"),
+        (r"\mathbb{R}^n", "R^n"),
+        (r"\lVert x \rVert_2", "‖ x ‖_2"),
+    ],
+)
 def test_tex_to_text(tex: str, text: str) -> None:
     assert tex_to_text(tex) == text
 
 
 def test_header_search_box_is_on_every_page(built_site: Path) -> None:
-    for page in ["index.html", "calculus/index.html", "calculus/derivatives/index.html",
-                 "graph/index.html", "route/index.html", "search/index.html", "404.html"]:
+    for page in [
+        "index.html",
+        "calculus/index.html",
+        "calculus/derivatives/index.html",
+        "graph/index.html",
+        "route/index.html",
+        "search/index.html",
+        "404.html",
+    ]:
         html = (built_site / page).read_text(encoding="utf-8")
         assert 'id="site-search"' in html and "static/js/finding.js" in html, page

@@ -15,10 +15,12 @@ from .conftest import ROOT, ErrorLog, watch
 DEMOS = sorted(ROOT.glob("curriculum/*/*/demo.py"))
 
 
-@pytest.mark.parametrize("path", DEMOS, ids=[f"{p.parent.parent.name}/{p.parent.name}"
-                                             for p in DEMOS])
-def test_demo_predict_and_reveal_in_the_browser(browser: Browser, site_url: str,
-                                                path: Path) -> None:
+@pytest.mark.parametrize(
+    "path", DEMOS, ids=[f"{p.parent.parent.name}/{p.parent.name}" for p in DEMOS]
+)
+def test_demo_predict_and_reveal_in_the_browser(
+    browser: Browser, site_url: str, path: Path
+) -> None:
     demo = load_demo(path)
     state, _ = demo.start()
     expected = demo.spec.answer_for(state["values"], demo.spec.derived(state["values"])).option

@@ -35,7 +35,8 @@ def route_graph(built_site: Path) -> RouteGraph:
 
 
 def test_header_search_enter_opens_the_matching_equation(
-        page: Page, site_url: str, page_errors: ErrorLog) -> None:
+    page: Page, site_url: str, page_errors: ErrorLog
+) -> None:
     page.goto(site_url + "calculus/", wait_until="load")
     page.keyboard.press("/")
     box = page.locator("#site-search")
@@ -64,7 +65,8 @@ def test_header_search_click_and_typo(page: Page, site_url: str, page_errors: Er
 
 
 def test_header_search_arrows_escape_and_all_results(
-        page: Page, site_url: str, page_errors: ErrorLog) -> None:
+    page: Page, site_url: str, page_errors: ErrorLog
+) -> None:
     page.goto(site_url + "calculus/derivatives/", wait_until="load")
     box = page.locator("#site-search")
     box.click()
@@ -93,7 +95,8 @@ def test_header_search_arrows_escape_and_all_results(
 
 
 def test_search_page_filters_by_domain_and_links_to_anchors(
-        page: Page, site_url: str, page_errors: ErrorLog) -> None:
+    page: Page, site_url: str, page_errors: ErrorLog
+) -> None:
     page.goto(site_url + "search/?q=gradient&domain=calculus", wait_until="load")
     results = page.locator("#search-results > li")
     expect(results.first).to_be_visible()
@@ -112,8 +115,9 @@ def test_search_page_filters_by_domain_and_links_to_anchors(
     assert page_errors == []
 
 
-def test_search_text_is_never_parsed_as_html(page: Page, site_url: str,
-                                             page_errors: ErrorLog) -> None:
+def test_search_text_is_never_parsed_as_html(
+    page: Page, site_url: str, page_errors: ErrorLog
+) -> None:
     query = "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E"
     page.goto(site_url + "search/?q=" + query, wait_until="load")
     expect(page.locator("#search-status")).to_contain_text("<img")
@@ -124,8 +128,9 @@ def test_search_text_is_never_parsed_as_html(page: Page, site_url: str,
 # -- the knowledge graph --------------------------------------------------------------------------
 
 
-def test_graph_focus_url(page: Page, site_url: str, page_errors: ErrorLog,
-                         route_graph: RouteGraph) -> None:
+def test_graph_focus_url(
+    page: Page, site_url: str, page_errors: ErrorLog, route_graph: RouteGraph
+) -> None:
     page.goto(site_url + "graph/?focus=chain-rule&depth=1", wait_until="load")
     focus = page.locator(".gnode.is-focus")
     expect(focus).to_have_count(1)
@@ -135,8 +140,11 @@ def test_graph_focus_url(page: Page, site_url: str, page_errors: ErrorLog,
     near = {"chain-rule", *route_graph.prereqs["chain-rule"], *route_graph.unlocks["chain-rule"]}
     lit = set(page.eval_on_selector_all(".gnode:not(.is-dim)", "ns => ns.map(n => n.dataset.id)"))
     assert lit == near
-    listed = set(page.eval_on_selector_all(
-        "[data-graph-list] li[data-id]:not([hidden])", "ns => ns.map(n => n.dataset.id)"))
+    listed = set(
+        page.eval_on_selector_all(
+            "[data-graph-list] li[data-id]:not([hidden])", "ns => ns.map(n => n.dataset.id)"
+        )
+    )
     assert listed == near
     expect(page.locator("[data-focus-summary]")).to_contain_text("Chain Rule")
     # Dimmed nodes leave the tab order; the picture is cropped to the focus.
@@ -153,8 +161,9 @@ def test_graph_focus_url(page: Page, site_url: str, page_errors: ErrorLog,
     assert page_errors == []
 
 
-def test_graph_keyboard_only(page: Page, site_url: str, page_errors: ErrorLog,
-                             route_graph: RouteGraph) -> None:
+def test_graph_keyboard_only(
+    page: Page, site_url: str, page_errors: ErrorLog, route_graph: RouteGraph
+) -> None:
     page.goto(site_url + "graph/", wait_until="load")
     for _ in range(60):
         page.keyboard.press("Tab")
@@ -172,8 +181,9 @@ def test_graph_keyboard_only(page: Page, site_url: str, page_errors: ErrorLog,
     assert page_errors == []
 
 
-def test_graph_list_view_has_every_edge(page: Page, site_url: str, page_errors: ErrorLog,
-                                        route_graph: RouteGraph) -> None:
+def test_graph_list_view_has_every_edge(
+    page: Page, site_url: str, page_errors: ErrorLog, route_graph: RouteGraph
+) -> None:
     page.goto(site_url + "graph/?view=list", wait_until="load")
     expect(page.locator("[data-graph-picture]")).to_be_hidden()
     edges = sum(len(p) for p in route_graph.prereqs.values())
@@ -202,8 +212,9 @@ def test_graph_shows_progress_from_the_memory(browser: Browser, site_url: str) -
 # -- the route planner ----------------------------------------------------------------------------
 
 
-def test_route_page_plans_ticks_and_follows(browser: Browser, site_url: str,
-                                            route_graph: RouteGraph) -> None:
+def test_route_page_plans_ticks_and_follows(
+    browser: Browser, site_url: str, route_graph: RouteGraph
+) -> None:
     errors = ErrorLog()
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     page = watch(context.new_page(), errors)
@@ -218,8 +229,9 @@ def test_route_page_plans_ticks_and_follows(browser: Browser, site_url: str,
     page.get_by_label("Chain Rule").check()
     shorter = plan_route(route_graph, "backpropagation", {"chain-rule"})
     expect(steps).to_have_count(len(shorter))
-    assert page.eval_on_selector_all(".route-steps > li", "ns => ns.map(n => n.dataset.id)") == \
-        shorter
+    assert (
+        page.eval_on_selector_all(".route-steps > li", "ns => ns.map(n => n.dataset.id)") == shorter
+    )
     # Follow it: the route is saved and shown on the pages along it.
     page.get_by_role("button", name="Follow this route").click()
     expect(page.get_by_role("button", name="Stop following")).to_be_visible()
@@ -250,8 +262,9 @@ def test_route_target_picker(page: Page, site_url: str, page_errors: ErrorLog) -
     assert page_errors == []
 
 
-def test_home_ready_next_starts_from_the_roots(page: Page, site_url: str, page_errors: ErrorLog,
-                                               route_graph: RouteGraph) -> None:
+def test_home_ready_next_starts_from_the_roots(
+    page: Page, site_url: str, page_errors: ErrorLog, route_graph: RouteGraph
+) -> None:
     page.goto(site_url, wait_until="load")
     section = page.locator("[data-ready-next]")
     expect(section).to_be_visible()
@@ -276,8 +289,9 @@ FINDING_PAGES = {
 
 @pytest.mark.parametrize("name", sorted(FINDING_PAGES))
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_finding_pages_are_accessible(browser: Browser, site_url: str, name: str,
-                                      scheme: Scheme) -> None:
+def test_finding_pages_are_accessible(
+    browser: Browser, site_url: str, name: str, scheme: Scheme
+) -> None:
     errors = ErrorLog()
     context = browser.new_context(viewport={"width": 1366, "height": 900}, color_scheme=scheme)
     page = watch(context.new_page(), errors)

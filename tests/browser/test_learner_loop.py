@@ -29,8 +29,9 @@ def fresh(browser: Browser, page_errors: ErrorLog) -> Iterator[Any]:
     contexts: list[BrowserContext] = []
 
     def new(scheme: str = "light", width: int = 1366, **kw: Any) -> Page:
-        context = browser.new_context(viewport={"width": width, "height": 900},
-                                      color_scheme=scheme, **kw)
+        context = browser.new_context(
+            viewport={"width": width, "height": 900}, color_scheme=scheme, **kw
+        )
         contexts.append(context)
         return watch(context.new_page(), page_errors)
 
@@ -67,7 +68,8 @@ def memory(page: Page) -> dict[str, Any]:
     """Every learner-memory record of the page's origin, parsed."""
     raw = page.evaluate(
         "() => Object.fromEntries(Object.keys(localStorage).filter(k => k.startsWith('cfn:v1:'))"
-        ".map(k => [k, localStorage.getItem(k)]))")
+        ".map(k => [k, localStorage.getItem(k)]))"
+    )
     return {k: json.loads(v) for k, v in raw.items()}
 
 
@@ -93,8 +95,9 @@ def work(page: Page) -> None:
 # -- visual inquiry -----------------------------------------------------------------------------
 
 
-def test_inquiry_reveal_is_gated_and_remembered(page: Page, site_url: str,
-                                                page_errors: ErrorLog) -> None:
+def test_inquiry_reveal_is_gated_and_remembered(
+    page: Page, site_url: str, page_errors: ErrorLog
+) -> None:
     open_concept(page, site_url)
     reveal = page.locator("#inquiry [data-reveal]")
     expect(reveal).to_be_disabled()
@@ -106,12 +109,14 @@ def test_inquiry_reveal_is_gated_and_remembered(page: Page, site_url: str,
     reveal.click()
     feedback = page.locator("#inquiry [data-feedback]")
     authored = page.locator("#inquiry template").evaluate(
-        "t => t.content.querySelector('[data-option=\"quarters-error\"]').textContent.trim()")
+        "t => t.content.querySelector('[data-option=\"quarters-error\"]').textContent.trim()"
+    )
     expect(feedback).to_contain_text(authored[:60])
     expect(feedback).to_contain_text("Not this one")
     expect(feedback).to_contain_text("Explanation")
     other = page.locator("#inquiry template").evaluate(
-        "t => t.content.querySelector('[data-option=\"halves-error\"]').textContent.trim()")
+        "t => t.content.querySelector('[data-option=\"halves-error\"]').textContent.trim()"
+    )
     assert other[:40] not in feedback.inner_text()  # the chosen option's feedback, not canned text
 
     reload(page)
@@ -132,7 +137,8 @@ def test_inquiry_reveal_is_gated_and_remembered(page: Page, site_url: str,
 
 
 def test_practice_hints_one_by_one_and_model_answer_after_an_attempt(
-        page: Page, site_url: str, page_errors: ErrorLog) -> None:
+    page: Page, site_url: str, page_errors: ErrorLog
+) -> None:
     open_concept(page, site_url)
     tabs = page.locator("#practice [role=tab]")
     expect(tabs).to_have_count(3)
@@ -218,7 +224,8 @@ def test_practice_answer_is_saved_as_you_type(page: Page, site_url: str) -> None
 
 
 def test_research_draft_survives_reload_and_is_in_the_prompt(
-        page: Page, site_url: str, page_errors: ErrorLog) -> None:
+    page: Page, site_url: str, page_errors: ErrorLog
+) -> None:
     open_concept(page, site_url)
     radios = page.locator("#research input[name='research-object']")
     keys = radios.evaluate_all("rs => rs.map(r => r.value)")
@@ -254,7 +261,8 @@ def test_research_draft_survives_reload_and_is_in_the_prompt(
     assert "end with exactly one next action" in prompt
     assert page.locator("[data-prompt] b").count() == 0
     expect(page.locator(f"#research input[value='{CLAIM}'] + span + .object-mark")).to_have_text(
-        " · draft")
+        " · draft"
+    )
 
     # Resolve keeps the resolution; clearing the draft afterwards keeps it too.
     page.locator("[data-draft-resolve]").click()
@@ -270,12 +278,14 @@ def test_research_draft_survives_reload_and_is_in_the_prompt(
     assert page_errors == []
 
 
-def test_research_prompt_carries_the_live_demo_state(page: Page, site_url: str,
-                                                     page_errors: ErrorLog) -> None:
+def test_research_prompt_carries_the_live_demo_state(
+    page: Page, site_url: str, page_errors: ErrorLog
+) -> None:
     open_concept(page, site_url)
     page.locator("#demo").scroll_into_view_if_needed()
-    expect(page.locator("section.demo")).to_have_attribute("data-demo-status", "ready",
-                                                           timeout=20_000)
+    expect(page.locator("section.demo")).to_have_attribute(
+        "data-demo-status", "ready", timeout=20_000
+    )
     page.locator("#demo-c-fn").select_option("sin")
     page.locator("#demo-p-lower").check()
     page.locator("#demo [data-reveal]").click()
@@ -301,7 +311,8 @@ def test_research_prompt_carries_the_live_demo_state(page: Page, site_url: str,
 
 
 def test_export_then_import_into_a_fresh_context_restores_everything(
-        fresh: Any, site_url: str, tmp_path: Path, page_errors: ErrorLog) -> None:
+    fresh: Any, site_url: str, tmp_path: Path, page_errors: ErrorLog
+) -> None:
     first = open_concept(fresh(), site_url)
     work(first)
     before = memory(first)
@@ -312,8 +323,12 @@ def test_export_then_import_into_a_fresh_context_restores_everything(
     info.value.save_as(path)
     exported = json.loads(path.read_text())
     assert exported["format"] == "continuous-function-learner-memory"
-    assert {r["kind"] for r in exported["records"]} >= {"inquiry", "practice", "research",
-                                                          "progress"}
+    assert {r["kind"] for r in exported["records"]} >= {
+        "inquiry",
+        "practice",
+        "research",
+        "progress",
+    }
     expect(first.locator("[data-memory-status]")).to_contain_text("Exported")
 
     second = open_concept(fresh(), site_url)
@@ -329,7 +344,8 @@ def test_export_then_import_into_a_fresh_context_restores_everything(
     expect(second.locator("#inquiry input[value='quarters-error']")).to_be_checked()
     expect(second.locator("#inquiry [data-feedback]")).to_contain_text("Not this one")
     expect(second.locator("#practice-1 textarea")).to_have_value(
-        "About 1.05 and 1.005, both above 1.")
+        "About 1.05 and 1.005, both above 1."
+    )
     reload(second)
     expect(second.locator("#draft-note")).to_have_value("Does Spivak state the one-sided case?")
     expect(second.locator("#practice-1 [data-attempts]")).to_contain_text("rated good")
@@ -350,22 +366,47 @@ def test_export_then_import_into_a_fresh_context_restores_everything(
     assert page_errors == []
 
 
-def test_imported_learner_text_is_rendered_as_text(fresh: Any, site_url: str, tmp_path: Path,
-                                                   page_errors: ErrorLog) -> None:
+def test_imported_learner_text_is_rendered_as_text(
+    fresh: Any, site_url: str, tmp_path: Path, page_errors: ErrorLog
+) -> None:
     evil = "<img src=x id=injected>"
     records = [
-        {"kind": "progress", "key": KEY, "schema": 1, "updatedAt": 1,
-         "value": {"title": evil, "url": "javascript:alert(1)", "required": ["intuition"],
-                   "sections": {}, "checks": [], "checkpoints": {}, "lastSeen": 1,
-                   "lastObject": {"key": CLAIM, "label": evil, "fragment": "x"}}},
-        {"kind": "research", "key": CLAIM, "schema": 1, "updatedAt": 1,
-         "value": {"label": evil, "note": evil, "next": evil,
-                   "resolved": {"at": 1, "note": evil, "next": evil}}},
+        {
+            "kind": "progress",
+            "key": KEY,
+            "schema": 1,
+            "updatedAt": 1,
+            "value": {
+                "title": evil,
+                "url": "javascript:alert(1)",
+                "required": ["intuition"],
+                "sections": {},
+                "checks": [],
+                "checkpoints": {},
+                "lastSeen": 1,
+                "lastObject": {"key": CLAIM, "label": evil, "fragment": "x"},
+            },
+        },
+        {
+            "kind": "research",
+            "key": CLAIM,
+            "schema": 1,
+            "updatedAt": 1,
+            "value": {
+                "label": evil,
+                "note": evil,
+                "next": evil,
+                "resolved": {"at": 1, "note": evil, "next": evil},
+            },
+        },
         {"kind": "bad kind", "key": "x", "schema": 1, "updatedAt": 1, "value": 1},
     ]
     path = tmp_path / "evil.json"
-    path.write_text(json.dumps({"format": "continuous-function-learner-memory", "schema": 1,
-                                "records": records}))
+    path.write_text(
+        json.dumps(
+            {"format": "continuous-function-learner-memory", "schema": 1, "records": records}
+        )
+    )
     page = fresh()
     page.goto(site_url)
     page.wait_for_selector("html[data-loop='ready']", state="attached")
@@ -387,7 +428,8 @@ def test_imported_learner_text_is_rendered_as_text(fresh: Any, site_url: str, tm
 
 
 def test_corrupt_record_is_reported_and_the_others_survive(
-        page: Page, site_url: str, page_errors: ErrorLog) -> None:
+    page: Page, site_url: str, page_errors: ErrorLog
+) -> None:
     open_concept(page, site_url)
     answer_inquiry(page, "halves-error")
     page.evaluate("""() => {
@@ -412,16 +454,20 @@ def test_corrupt_record_is_reported_and_the_others_survive(
     expect(page.locator("#inquiry [data-feedback]")).to_contain_text("Correct.")
     expect(page.locator("#practice-2 textarea")).to_have_value("")
     # The unreadable ones are untouched until the learner removes one.
-    assert page.evaluate(
-        "() => localStorage.getItem('cfn:v1:research:claim:calculus/derivatives#claim-x')"
-    ) == "{not json"
+    assert (
+        page.evaluate(
+            "() => localStorage.getItem('cfn:v1:research:claim:calculus/derivatives#claim-x')"
+        )
+        == "{not json"
+    )
     problems.locator("button").first.click()
     expect(problems).to_contain_text("2 saved records could not be read")
     assert page_errors == []
 
 
 def test_too_large_entry_shows_a_message_instead_of_silent_loss(
-        page: Page, site_url: str, page_errors: ErrorLog) -> None:
+    page: Page, site_url: str, page_errors: ErrorLog
+) -> None:
     open_concept(page, site_url)
     page.locator("#draft-note").fill("x" * 120_000)
     page.locator("[data-draft-save]").click()
@@ -445,7 +491,8 @@ def test_two_tabs_stay_in_step(fresh: Any, site_url: str, page_errors: ErrorLog)
     a.locator("#draft-note").fill("note from A")
     a.locator("[data-draft-save]").click()
     expect(b.locator(f"#research input[value='{CLAIM}'] + span + .object-mark")).to_have_text(
-        " · draft")
+        " · draft"
+    )
     b.locator(f"#research input[value='{CLAIM}']").check()
     expect(b.locator("#draft-note")).to_have_value("note from A")
     # Clearing in one tab clears the other, after an explicit confirmation.
@@ -463,8 +510,9 @@ def test_two_tabs_stay_in_step(fresh: Any, site_url: str, page_errors: ErrorLog)
 # -- progress and resume ------------------------------------------------------------------------
 
 
-def test_progress_shows_on_home_and_domain_pages(fresh: Any, site_url: str,
-                                                 page_errors: ErrorLog) -> None:
+def test_progress_shows_on_home_and_domain_pages(
+    fresh: Any, site_url: str, page_errors: ErrorLog
+) -> None:
     page = fresh()
     page.goto(site_url)
     page.wait_for_selector("html[data-loop='ready']", state="attached")
@@ -493,7 +541,8 @@ def test_progress_shows_on_home_and_domain_pages(fresh: Any, site_url: str,
     expect(box).to_contain_text("Next move: Commit a prediction in the demo")
     card = page.locator(".domain-card[data-domain='calculus']")
     expect(card.locator("[data-domain-progress]")).to_have_text(
-        "Your progress: 1 started of 6 concepts")
+        "Your progress: 1 started of 6 concepts"
+    )
     box.locator(".continue-next a").click()
     page.wait_for_url("**/calculus/derivatives/#demo")
 
@@ -507,8 +556,9 @@ def test_progress_shows_on_home_and_domain_pages(fresh: Any, site_url: str,
     # Revealing the demo completes the page: the domain page says Done.
     open_concept(page, site_url)
     page.locator("#demo").scroll_into_view_if_needed()
-    expect(page.locator("section.demo")).to_have_attribute("data-demo-status", "ready",
-                                                           timeout=20_000)
+    expect(page.locator("section.demo")).to_have_attribute(
+        "data-demo-status", "ready", timeout=20_000
+    )
     page.locator("#demo-p-lower").check()
     page.locator("#demo [data-reveal]").click()
     expect(page.locator("[data-concept-status]")).to_contain_text("demo prediction revealed")
@@ -536,8 +586,9 @@ def open_every_panel(page: Page) -> None:
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violations_with_every_panel_open(fresh: Any, site_url: str, scheme: str,
-                                                       page_errors: ErrorLog) -> None:
+def test_axe_finds_no_violations_with_every_panel_open(
+    fresh: Any, site_url: str, scheme: str, page_errors: ErrorLog
+) -> None:
     page = open_concept(fresh(scheme), site_url)
     open_every_panel(page)
     results = Axe().run(page)
@@ -613,8 +664,7 @@ def test_keyboard_only(page: Page, site_url: str, page_errors: ErrorLog) -> None
     assert page_errors == []
 
 
-def test_panels_show_their_authored_prompts_without_javascript(fresh: Any,
-                                                                site_url: str) -> None:
+def test_panels_show_their_authored_prompts_without_javascript(fresh: Any, site_url: str) -> None:
     page = fresh(java_script_enabled=False)
     page.goto(site_url + CONCEPT)
     expect(page.locator("#inquiry legend")).to_contain_text("predict the secant slope at h = 0.3")

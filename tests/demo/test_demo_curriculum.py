@@ -40,14 +40,17 @@ def _other_value(demo: Demo, state: dict[str, Any]) -> tuple[str, Any]:
             return control.id, not current
         assert control.lo is not None and control.hi is not None
         mid = (control.lo + control.hi) / 2
-        return control.id, control.lo if abs(current - control.lo) > abs(current - mid) / 2 \
-            else control.hi
+        return control.id, control.lo if abs(current - control.lo) > abs(
+            current - mid
+        ) / 2 else control.hi
     raise AssertionError("a demo needs at least one control")
 
 
 @pytest.mark.parametrize("path", DEMOS, ids=IDS)
-def test_demo_contract(path: Path, storyboards: dict[str, list[tuple[dict[str, Any], str]]],
-                       ) -> None:
+def test_demo_contract(
+    path: Path,
+    storyboards: dict[str, list[tuple[dict[str, Any], str]]],
+) -> None:
     assert [p for p in lint_demo(path) if p.severity == "error"] == []
     demo = load_demo(path)
     assert demo.task and len(demo.options) >= 2

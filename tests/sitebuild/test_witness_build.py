@@ -24,8 +24,9 @@ def tree(tmp_path: Path) -> Path:
 
 
 def _errors(root: Path) -> list[str]:
-    return [d.format() for d in build(root, None, cache_dir=CACHE).diagnostics
-            if d.severity == "error"]
+    return [
+        d.format() for d in build(root, None, cache_dir=CACHE).diagnostics if d.severity == "error"
+    ]
 
 
 def test_page_shows_the_witness_output_it_really_printed(built_site: Path) -> None:
@@ -50,11 +51,14 @@ def test_wrong_check_fails_with_claim_message_and_line(tree: Path) -> None:
     assert _errors(tree) == []
 
 
-@pytest.mark.parametrize(("code", "expected"), [
-    ("while True:\n    pass\n", "W003"),
-    ("import sys\nsys.stdout.write('x' * 100_000_000)\n", "W003"),
-    ("import socket\nsocket.create_connection(('93.184.216.34', 80), timeout=2)\n", "network"),
-])
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("while True:\n    pass\n", "W003"),
+        ("import sys\nsys.stdout.write('x' * 100_000_000)\n", "W003"),
+        ("import socket\nsocket.create_connection(('93.184.216.34', 80), timeout=2)\n", "network"),
+    ],
+)
 def test_misbehaving_witness_fails_cleanly(tree: Path, code: str, expected: str) -> None:
     witness = tree / "calculus/functions/witness.py"
     witness.write_text(witness.read_text() + "\n" + code)

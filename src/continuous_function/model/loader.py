@@ -125,8 +125,14 @@ def _folder_name(kind: str, folder: Path, at: Path) -> list[Diagnostic]:
     """Folder names are ids (they become URLs and object keys)."""
     if ID_RE.match(folder.name):
         return []
-    return [report("Y003", Location(at), f"{kind} folder name '{folder.name}' is not a valid id; "
-                   "rename it to lower-case words joined by hyphens")]
+    return [
+        report(
+            "Y003",
+            Location(at),
+            f"{kind} folder name '{folder.name}' is not a valid id; "
+            "rename it to lower-case words joined by hyphens",
+        )
+    ]
 
 
 def _read(path: Path) -> str | None:

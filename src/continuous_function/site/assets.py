@@ -84,8 +84,9 @@ def _collect(demos: dict[str, Path]) -> dict[str, bytes]:
         vendor = out / "static" / "vendor" / "katex"
         vendor.mkdir(parents=True, exist_ok=True)
         shutil.copy2(katex / "katex.min.css", vendor / "katex.min.css")
-        shutil.copytree(katex / "fonts", vendor / "fonts",
-                        ignore=shutil.ignore_patterns("*.ttf", "*.woff"))
+        shutil.copytree(
+            katex / "fonts", vendor / "fonts", ignore=shutil.ignore_patterns("*.ttf", "*.woff")
+        )
         (out / "favicon.svg").write_text(FAVICON, encoding="utf-8")
         headers = "\n".join(f"  {k}: {v}" for k, v in SECURITY_HEADERS.items())
         (out / "_headers").write_text(f"/*\n{headers}\n", encoding="utf-8")

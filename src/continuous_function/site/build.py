@@ -45,6 +45,8 @@ class PageRecord(TypedDict):
 class Manifest(TypedDict, total=False):
     version: str
     pages: dict[str, PageRecord]
+
+
 Progress = Callable[[str], None]
 
 

@@ -65,7 +65,8 @@ def finding_pages(atlas: Atlas, graph: ConceptGraph, renderer: SiteRenderer) -> 
     files["search/index.json"] = index.to_json().encode()
     files["graph/graph.json"] = graph_json(atlas, graph, index).encode()
     files["graph/domains.css"] = "".join(
-        f".d-{d.id}{{--d:{d.meta.color}}}\n" for d in atlas.domains).encode()
+        f".d-{d.id}{{--d:{d.meta.color}}}\n" for d in atlas.domains
+    ).encode()
     files |= vendor_files()
 
     groups = list_groups(atlas, graph)
@@ -76,20 +77,37 @@ def finding_pages(atlas: Atlas, graph: ConceptGraph, renderer: SiteRenderer) -> 
     site = renderer.site
     stats = {"concepts": len(concepts), "edges": graph.graph.number_of_edges()}
     files["graph/index.html"] = renderer._page(
-        "graph.html", "graph/", 1, svg=Markup(svg), groups=groups, legend=atlas.domains,
-        stats=stats, current_domain=None, page_title=f"Knowledge graph — {site.title}",
+        "graph.html",
+        "graph/",
+        1,
+        svg=Markup(svg),
+        groups=groups,
+        legend=atlas.domains,
+        stats=stats,
+        current_domain=None,
+        page_title=f"Knowledge graph — {site.title}",
         description="Every concept of the atlas and the prerequisites that connect them.",
-        has_math=False)
+        has_math=False,
+    )
     files["search/index.html"] = renderer._page(
-        "search.html", "search/", 1, domains=atlas.domains, current_domain=None,
+        "search.html",
+        "search/",
+        1,
+        domains=atlas.domains,
+        current_domain=None,
         page_title=f"Search — {site.title}",
         description="Search every concept, equation, claim and misconception of the atlas.",
-        has_math=False)
+        has_math=False,
+    )
     files["route/index.html"] = renderer._page(
-        "route.html", "route/", 1, current_domain=None,
+        "route.html",
+        "route/",
+        1,
+        current_domain=None,
         page_title=f"Plan a route — {site.title}",
         description="An ordered route to a concept from what you already know.",
-        has_math=False)
+        has_math=False,
+    )
     return files
 
 
@@ -108,12 +126,18 @@ def _pictures(atlas: Atlas, graph: ConceptGraph) -> tuple[str, dict[str, bytes]]
         svgs = run_dot(sources)
     except GraphvizMissingError:
         svgs = []
-    svg = atlas_svg(atlas, graph, layout, svgs[0], "../") if svgs else (
-        '<p class="panel">The picture needs graphviz at build time; the list below shows the '
-        "same graph.</p>")
+    svg = (
+        atlas_svg(atlas, graph, layout, svgs[0], "../")
+        if svgs
+        else (
+            '<p class="panel">The picture needs graphviz at build time; the list below shows the '
+            "same graph.</p>"
+        )
+    )
     maps = {
-        f"{concept.key}/map.svg": standalone_svg(text, f"Prerequisite map of {concept.meta.title}"
-                                                 ).encode()
+        f"{concept.key}/map.svg": standalone_svg(
+            text, f"Prerequisite map of {concept.meta.title}"
+        ).encode()
         for concept, text in zip(concepts, svgs[1:], strict=False)
     }
     _PICTURES.clear()
@@ -129,12 +153,14 @@ def list_groups(atlas: Atlas, graph: ConceptGraph) -> list[Group]:
     for domain in atlas.domains:
         group = Group(domain)
         for concept in sorted(domain.concepts, key=lambda c: rank.get(c.id, 0)):
+
             def get(ids: list[str]) -> list[Concept]:
                 found = (atlas.concept(i) for i in sorted(ids, key=lambda i: rank.get(i, 0)))
                 return [c for c in found if c is not None]
 
-            group.rows.append(Row(concept, get(graph.prerequisites(concept.id)),
-                                  get(graph.unlocks(concept.id))))
+            group.rows.append(
+                Row(concept, get(graph.prerequisites(concept.id)), get(graph.unlocks(concept.id)))
+            )
         groups.append(group)
     return groups
 
@@ -142,13 +168,23 @@ def list_groups(atlas: Atlas, graph: ConceptGraph) -> list[Group]:
 def graph_json(atlas: Atlas, graph: ConceptGraph, index: SearchIndex) -> str:
     minutes = {c.key: c.minutes for c in index.concepts}
     data = {
-        "domains": [{"id": d.id, "title": d.meta.title, "color": d.meta.color,
-                     "order": d.meta.order} for d in atlas.domains],
-        "concepts": [{
-            "id": c.id, "key": c.key, "title": c.meta.title, "short": short_title(c.meta.title),
-            "domain": c.domain, "status": c.meta.status.value, "minutes": minutes.get(c.key, 0),
-            "prereqs": graph.prerequisites(c.id) if c.id in graph.graph else [],
-        } for c in atlas.concepts()],
+        "domains": [
+            {"id": d.id, "title": d.meta.title, "color": d.meta.color, "order": d.meta.order}
+            for d in atlas.domains
+        ],
+        "concepts": [
+            {
+                "id": c.id,
+                "key": c.key,
+                "title": c.meta.title,
+                "short": short_title(c.meta.title),
+                "domain": c.domain,
+                "status": c.meta.status.value,
+                "minutes": minutes.get(c.key, 0),
+                "prereqs": graph.prerequisites(c.id) if c.id in graph.graph else [],
+            }
+            for c in atlas.concepts()
+        ],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
@@ -160,7 +196,8 @@ def vendor_files() -> dict[str, bytes]:
         data = (modules / src).read_bytes()
         if dest.endswith(".js"):
             # The source map is not shipped; drop the comment so browsers do not ask for it.
-            data = b"\n".join(line for line in data.split(b"\n")
-                              if not line.startswith(b"//# sourceMappingURL="))
+            data = b"\n".join(
+                line for line in data.split(b"\n") if not line.startswith(b"//# sourceMappingURL=")
+            )
         files[dest] = data
     return files

@@ -57,9 +57,15 @@ def run_dot(sources: list[str]) -> list[str]:
         exe = shutil.which("dot")
         if exe is None:
             raise GraphvizMissingError(
-                "graphviz `dot` is not installed (see scripts/system-deps.sh)")
-        done = subprocess.run([exe, "-Tsvg"], input="\n".join(missing).encode("utf-8"),
-                              capture_output=True, timeout=_DOT_TIMEOUT_S, check=True)
+                "graphviz `dot` is not installed (see scripts/system-deps.sh)"
+            )
+        done = subprocess.run(
+            [exe, "-Tsvg"],
+            input="\n".join(missing).encode("utf-8"),
+            capture_output=True,
+            timeout=_DOT_TIMEOUT_S,
+            check=True,
+        )
         docs = [d for d in re.split(r"(?=<\?xml )", done.stdout.decode("utf-8")) if d.strip()]
         if len(docs) != len(missing):
             raise RuntimeError(f"dot returned {len(docs)} graphs for {len(missing)}")
@@ -85,7 +91,7 @@ def _q(text: str) -> str:
 
 def tint(color: str, amount: float) -> str:
     """`color` mixed with white: amount 0 is white, 1 is the colour itself."""
-    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
     mix = (round(255 - (255 - c) * amount) for c in (r, g, b))
     return "#" + "".join(f"{c:02x}" for c in mix)
 
@@ -114,8 +120,7 @@ def atlas_dot(atlas: Atlas, graph: ConceptGraph) -> AtlasGraph:
         concept = atlas.concept(cid)
         title = concept.meta.title if concept else cid
         lines.append(f'n{index[cid]} [id="n{index[cid]}", label="{_label(title)}"];')
-    for i, (u, v) in enumerate(sorted(graph.graph.edges, key=lambda e: (index[e[0]],
-                                                                      index[e[1]]))):
+    for i, (u, v) in enumerate(sorted(graph.graph.edges, key=lambda e: (index[e[0]], index[e[1]]))):
         lines.append(f'n{index[u]} -> n{index[v]} [id="e{i}"];')
     lines.append("}")
     return AtlasGraph(order, "\n".join(lines))
@@ -130,10 +135,11 @@ def _numbers(text: str) -> list[float]:
     return [float(x) for x in re.findall(r"-?\d+(?:\.\d+)?", text)]
 
 
-def atlas_svg(atlas: Atlas, graph: ConceptGraph, layout: AtlasGraph, svg_text: str,
-              root: str) -> str:
+def atlas_svg(
+    atlas: Atlas, graph: ConceptGraph, layout: AtlasGraph, svg_text: str, root: str
+) -> str:
     """dot's SVG for the atlas, rewritten into the page's accessible, class-styled picture."""
-    svg = ET.fromstring(svg_text[svg_text.index("<svg"):])
+    svg = ET.fromstring(svg_text[svg_text.index("<svg") :])
     view_box = svg.get("viewBox", "0 0 100 100")
     w, h = _numbers(view_box)[2:4]
     scene = svg.find(f"{{{SVG}}}g")
@@ -147,30 +153,43 @@ def atlas_svg(atlas: Atlas, graph: ConceptGraph, layout: AtlasGraph, svg_text: s
             edges.append(child)
         elif cls == "node":
             nodes[int(child.get("id", "n0")[1:])] = child
-    edge_list = sorted(graph.graph.edges,
-                       key=lambda e: (layout.order.index(e[0]), layout.order.index(e[1])))
+    edge_list = sorted(
+        graph.graph.edges, key=lambda e: (layout.order.index(e[0]), layout.order.index(e[1]))
+    )
 
-    out = ET.Element(f"{{{SVG}}}svg", {
-        "class": "graph-svg", "viewBox": view_box, "width": f"{w * SCALE:.0f}",
-        "height": f"{h * SCALE:.0f}", "role": "group", "aria-labelledby": "graph-svg-title",
-        "data-width": f"{w:.2f}", "data-height": f"{h:.2f}",
-    })
+    out = ET.Element(
+        f"{{{SVG}}}svg",
+        {
+            "class": "graph-svg",
+            "viewBox": view_box,
+            "width": f"{w * SCALE:.0f}",
+            "height": f"{h * SCALE:.0f}",
+            "role": "group",
+            "aria-labelledby": "graph-svg-title",
+            "data-width": f"{w:.2f}",
+            "data-height": f"{h:.2f}",
+        },
+    )
     title = ET.SubElement(out, f"{{{SVG}}}title", {"id": "graph-svg-title"})
-    title.text = (f"Prerequisite graph: {len(layout.order)} concepts, "
-                  f"{graph.graph.number_of_edges()} prerequisite links")
+    title.text = (
+        f"Prerequisite graph: {len(layout.order)} concepts, "
+        f"{graph.graph.number_of_edges()} prerequisite links"
+    )
     g = ET.SubElement(out, f"{{{SVG}}}g", {"class": "graph-scene", "transform": transform})
     edge_group = ET.SubElement(g, f"{{{SVG}}}g", {"class": "graph-edges", "aria-hidden": "true"})
     for el in edges:
         i = int(el.get("id", "e0")[1:])
         u, v = edge_list[i]
-        group = ET.SubElement(edge_group, f"{{{SVG}}}g",
-                              {"class": "gedge", "data-from": u, "data-to": v})
+        group = ET.SubElement(
+            edge_group, f"{{{SVG}}}g", {"class": "gedge", "data-from": u, "data-to": v}
+        )
         for part in el:
             if part.tag == f"{{{SVG}}}path":
                 ET.SubElement(group, part.tag, {"class": "gline", "d": part.get("d", "")})
             elif part.tag == f"{{{SVG}}}polygon":
-                ET.SubElement(group, part.tag,
-                              {"class": "garrow", "points": part.get("points", "")})
+                ET.SubElement(
+                    group, part.tag, {"class": "garrow", "points": part.get("points", "")}
+                )
     node_group = ET.SubElement(g, f"{{{SVG}}}g", {"class": "graph-nodes"})
     for i, cid in enumerate(layout.order):
         concept = atlas.concept(cid)
@@ -179,13 +198,17 @@ def atlas_svg(atlas: Atlas, graph: ConceptGraph, layout: AtlasGraph, svg_text: s
             continue
         domain = atlas.domain(concept.domain)
         domain_title = domain.meta.title if domain else concept.domain
-        link = ET.SubElement(node_group, f"{{{SVG}}}a", {
-            "href": f"{root}{concept.key}/",
-            "class": f"gnode d-{concept.domain} s-{concept.meta.status.value}",
-            "id": f"node-{cid}",
-            "data-id": cid,
-            "aria-label": f"{concept.meta.title} ({domain_title})",
-        })
+        link = ET.SubElement(
+            node_group,
+            f"{{{SVG}}}a",
+            {
+                "href": f"{root}{concept.key}/",
+                "class": f"gnode d-{concept.domain} s-{concept.meta.status.value}",
+                "id": f"node-{cid}",
+                "data-id": cid,
+                "aria-label": f"{concept.meta.title} ({domain_title})",
+            },
+        )
         xs: list[float] = []
         ys: list[float] = []
         for part in drawn:
@@ -198,14 +221,28 @@ def atlas_svg(atlas: Atlas, graph: ConceptGraph, layout: AtlasGraph, svg_text: s
                         xs += nums[0::2]
                         ys += nums[1::2]
             elif part.tag == f"{{{SVG}}}text":
-                text = ET.SubElement(link, part.tag, {
-                    "class": "glabel", "x": part.get("x", "0"), "y": part.get("y", "0"),
-                    "text-anchor": "middle"})
+                text = ET.SubElement(
+                    link,
+                    part.tag,
+                    {
+                        "class": "glabel",
+                        "x": part.get("x", "0"),
+                        "y": part.get("y", "0"),
+                        "text-anchor": "middle",
+                    },
+                )
                 text.text = part.text
         if xs and ys:
-            ET.SubElement(link, f"{{{SVG}}}circle", {
-                "class": "gmark", "cx": f"{max(xs) - 1:.2f}", "cy": f"{min(ys) + 1:.2f}",
-                "r": "4.5"})
+            ET.SubElement(
+                link,
+                f"{{{SVG}}}circle",
+                {
+                    "class": "gmark",
+                    "cx": f"{max(xs) - 1:.2f}",
+                    "cy": f"{min(ys) + 1:.2f}",
+                    "r": "4.5",
+                },
+            )
     return ET.tostring(out, encoding="unicode")
 
 
@@ -232,15 +269,23 @@ def neighbourhood_dot(atlas: Atlas, graph: ConceptGraph, concept: Concept) -> st
         'node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=10, '
         f'height=0.26, margin="0.08,0.03", penwidth=1.2, fontcolor="{TEXT_DARK}"];',
         f'edge [arrowsize=0.5, penwidth=1, color="{EDGE_GREY}"];',
-        node("c", concept, _label(concept.meta.title, 20).replace("\\n", " ")
-             if len(concept.meta.title) < 24 else _label(concept.meta.title, 20), True),
+        node(
+            "c",
+            concept,
+            _label(concept.meta.title, 20).replace("\\n", " ")
+            if len(concept.meta.title) < 24
+            else _label(concept.meta.title, 20),
+            True,
+        ),
     ]
-    order = {cid: i for i, cid in enumerate(graph.topological_order())} \
-        if graph.is_acyclic() else {}
+    order = (
+        {cid: i for i, cid in enumerate(graph.topological_order())} if graph.is_acyclic() else {}
+    )
     for side, ids in (("p", graph.prerequisites(concept.id)), ("u", graph.unlocks(concept.id))):
         ids = sorted(ids, key=lambda i: (order.get(i, 0), i))
-        shown = ids[:NEIGHBOURS_SHOWN] if len(ids) <= NEIGHBOURS_SHOWN else \
-            ids[:NEIGHBOURS_SHOWN - 1]
+        shown = (
+            ids[:NEIGHBOURS_SHOWN] if len(ids) <= NEIGHBOURS_SHOWN else ids[: NEIGHBOURS_SHOWN - 1]
+        )
         for i, cid in enumerate(shown):
             other = atlas.concept(cid)
             lines.append(node(f"{side}{i}", other, _label(other.meta.title if other else cid)))
@@ -254,7 +299,7 @@ def neighbourhood_dot(atlas: Atlas, graph: ConceptGraph, concept: Concept) -> st
 
 def standalone_svg(svg_text: str, label: str) -> str:
     """dot's SVG as a small image file: no comments or tooltips, size in CSS pixels."""
-    body = svg_text[svg_text.index("<svg"):]
+    body = svg_text[svg_text.index("<svg") :]
     svg = ET.fromstring(body)
     w, h = _numbers(svg.get("viewBox", "0 0 100 100"))[2:4]
     svg.set("width", f"{w * NEIGHBOURHOOD_SCALE:.0f}")

@@ -54,8 +54,7 @@ class RouteGraph:
         return cls(
             domain={c["id"]: c["domain"] for c in data["concepts"]},
             domain_order={d["id"]: d["order"] for d in data["domains"]},
-            prereqs={c["id"]: tuple(p for p in c["prereqs"] if p in ids)
-                     for c in data["concepts"]},
+            prereqs={c["id"]: tuple(p for p in c["prereqs"] if p in ids) for c in data["concepts"]},
         )
 
     @cached_property
@@ -145,5 +144,7 @@ def plan_route(g: RouteGraph, target: str, known: Iterable[str] = ()) -> list[st
 def ready_next(g: RouteGraph, known: Iterable[str]) -> list[str]:
     """Concepts not known whose prerequisites are all known, in key order."""
     known = set(known)
-    return sorted((n for n, pres in g.prereqs.items()
-                   if n not in known and all(p in known for p in pres)), key=g.key)
+    return sorted(
+        (n for n, pres in g.prereqs.items() if n not in known and all(p in known for p in pres)),
+        key=g.key,
+    )

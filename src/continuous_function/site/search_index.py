@@ -33,24 +33,114 @@ INDEX_VERSION = 1
 # TeX as text: enough to make `$\lim_{h \to 0}$` read as "lim h → 0" in a snippet.
 
 _TEX_SYMBOLS = {
-    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε",
-    "zeta": "ζ", "eta": "η", "theta": "θ", "vartheta": "θ", "iota": "ι", "kappa": "κ",
-    "lambda": "λ", "mu": "μ", "nu": "ν", "xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ",
-    "tau": "τ", "upsilon": "υ", "phi": "φ", "varphi": "φ", "chi": "χ", "psi": "ψ",
-    "omega": "ω", "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ",
-    "Pi": "Π", "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω", "to": "→",
-    "rightarrow": "→", "leftarrow": "←", "mapsto": "↦", "infty": "∞", "partial": "∂",
-    "nabla": "∇", "cdot": "·", "times": "×", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥",
-    "neq": "≠", "ne": "≠", "approx": "≈", "sim": "∼", "in": "∈", "sum": "∑", "prod": "∏",
-    "int": "∫", "sqrt": "√", "pm": "±", "ldots": "…", "cdots": "⋯", "dots": "…",
-    "mid": "|", "vert": "|", "lvert": "|", "rvert": "|", "prime": "′", "lVert": "‖",
-    "rVert": "‖", "Vert": "‖", "langle": "⟨", "rangle": "⟩", "top": "⊤", "circ": "∘",
-    "propto": "∝", "log": "log", "exp": "exp",
-    "lim": "lim", "max": "max", "min": "min", "sin": "sin", "cos": "cos", "tan": "tan",
-    "arg": "arg", "det": "det", "mathbb": "", "mathbf": "", "mathrm": "", "mathcal": "",
-    "operatorname": "", "text": "", "textrm": "", "boldsymbol": "", "frac": "", "tfrac": "",
-    "dfrac": "", "left": "", "right": "", "big": "", "Big": "", "bigl": "", "bigr": "",
-    "quad": " ", "qquad": " ", "hat": "", "bar": "", "tilde": "", "vec": "",
+    "alpha": "α",
+    "beta": "β",
+    "gamma": "γ",
+    "delta": "δ",
+    "epsilon": "ε",
+    "varepsilon": "ε",
+    "zeta": "ζ",
+    "eta": "η",
+    "theta": "θ",
+    "vartheta": "θ",
+    "iota": "ι",
+    "kappa": "κ",
+    "lambda": "λ",
+    "mu": "μ",
+    "nu": "ν",
+    "xi": "ξ",
+    "pi": "π",
+    "rho": "ρ",
+    "sigma": "σ",
+    "tau": "τ",
+    "upsilon": "υ",
+    "phi": "φ",
+    "varphi": "φ",
+    "chi": "χ",
+    "psi": "ψ",
+    "omega": "ω",
+    "Gamma": "Γ",
+    "Delta": "Δ",
+    "Theta": "Θ",
+    "Lambda": "Λ",
+    "Xi": "Ξ",
+    "Pi": "Π",
+    "Sigma": "Σ",
+    "Phi": "Φ",
+    "Psi": "Ψ",
+    "Omega": "Ω",
+    "to": "→",
+    "rightarrow": "→",
+    "leftarrow": "←",
+    "mapsto": "↦",
+    "infty": "∞",
+    "partial": "∂",
+    "nabla": "∇",
+    "cdot": "·",
+    "times": "×",
+    "le": "≤",
+    "leq": "≤",
+    "ge": "≥",
+    "geq": "≥",
+    "neq": "≠",
+    "ne": "≠",
+    "approx": "≈",
+    "sim": "∼",
+    "in": "∈",
+    "sum": "∑",
+    "prod": "∏",
+    "int": "∫",
+    "sqrt": "√",
+    "pm": "±",
+    "ldots": "…",
+    "cdots": "⋯",
+    "dots": "…",
+    "mid": "|",
+    "vert": "|",
+    "lvert": "|",
+    "rvert": "|",
+    "prime": "′",
+    "lVert": "‖",
+    "rVert": "‖",
+    "Vert": "‖",
+    "langle": "⟨",
+    "rangle": "⟩",
+    "top": "⊤",
+    "circ": "∘",
+    "propto": "∝",
+    "log": "log",
+    "exp": "exp",
+    "lim": "lim",
+    "max": "max",
+    "min": "min",
+    "sin": "sin",
+    "cos": "cos",
+    "tan": "tan",
+    "arg": "arg",
+    "det": "det",
+    "mathbb": "",
+    "mathbf": "",
+    "mathrm": "",
+    "mathcal": "",
+    "operatorname": "",
+    "text": "",
+    "textrm": "",
+    "boldsymbol": "",
+    "frac": "",
+    "tfrac": "",
+    "dfrac": "",
+    "left": "",
+    "right": "",
+    "big": "",
+    "Big": "",
+    "bigl": "",
+    "bigr": "",
+    "quad": " ",
+    "qquad": " ",
+    "hat": "",
+    "bar": "",
+    "tilde": "",
+    "vec": "",
 }
 _TEX_COMMAND = re.compile(r"\\([A-Za-z]+)|\\([,;:! ])|\\\\")
 _SPACES = re.compile(r"\s+")
@@ -127,16 +217,25 @@ class SearchIndex:
 
 
 def build_search_index(atlas: Atlas) -> SearchIndex:
-    index = SearchIndex(domains=[
-        {"id": d.id, "title": d.meta.title, "color": d.meta.color} for d in atlas.domains])
+    index = SearchIndex(
+        domains=[{"id": d.id, "title": d.meta.title, "color": d.meta.color} for d in atlas.domains]
+    )
     for c_index, concept in enumerate(atlas.concepts()):
         docs, minutes = concept_documents(concept)
-        index.concepts.append(IndexedConcept(
-            key=concept.key, id=concept.id, title=concept.meta.title, domain=concept.domain,
-            status=concept.meta.status.value, minutes=minutes))
+        index.concepts.append(
+            IndexedConcept(
+                key=concept.key,
+                id=concept.id,
+                title=concept.meta.title,
+                domain=concept.domain,
+                status=concept.meta.status.value,
+                minutes=minutes,
+            )
+        )
         for kind, anchor, label, text, title, tags in docs:
-            index.docs.append(SearchDoc(len(index.docs), c_index, kind, anchor, label, text,
-                                        title, tags))
+            index.docs.append(
+                SearchDoc(len(index.docs), c_index, kind, anchor, label, text, title, tags)
+            )
     return index
 
 
@@ -160,8 +259,16 @@ def concept_documents(concept: Concept) -> tuple[list[Doc], int]:
         text = " ".join(t for t in (claim.text, claim.support or "", claim.caveat or "") if t)
         docs.append(("claim", f"claim-{claim.id}", "Claim", _clean(text), "", ""))
     for mc in m.misconceptions:
-        docs.append(("misconception", f"misconception-{mc.id}", "Misconception",
-                     _clean(f"{mc.text} {mc.repair}"), "", ""))
+        docs.append(
+            (
+                "misconception",
+                f"misconception-{mc.id}",
+                "Misconception",
+                _clean(f"{mc.text} {mc.repair}"),
+                "",
+                "",
+            )
+        )
     return docs, minutes
 
 
@@ -284,8 +391,9 @@ class _SectionText(HTMLParser):
             return
         if tag in {"h3", "h4", "h5", "h6"} and self._heading is not None:
             title = _SPACES.sub(" ", "".join(self._heading_text)).strip()
-            self.parts.append(_Part(self._heading or self.parts[-1].anchor,
-                                    f"{self.section_title} › {title}"))
+            self.parts.append(
+                _Part(self._heading or self.parts[-1].anchor, f"{self.section_title} › {title}")
+            )
             self._heading = None
         elif tag in _BLOCKS and self._block is not None:
             self._depth -= 1
@@ -296,8 +404,14 @@ class _SectionText(HTMLParser):
                     self.parts[-1].blocks.append(text)
                     for label, before, bold in self._pending:
                         lead_in = _last_sentences(before)
-                        self.equations.append((label, lead_in, _first_sentences(text),
-                                               [b for b in bold if b in lead_in]))
+                        self.equations.append(
+                            (
+                                label,
+                                lead_in,
+                                _first_sentences(text),
+                                [b for b in bold if b in lead_in],
+                            )
+                        )
                     self._pending = []
                     self._last_block, self._last_bold = text, self._bold
         elif tag in {"strong", "b"} and self._strong is not None:

@@ -37,8 +37,12 @@ def write_site(out: Path, files: Mapping[str, bytes]) -> None:
     os.replace(tmp, out)
     _WRITTEN[out] = _hashes(files)
     # Deleting the old tree is slow on some file systems and nothing waits for it.
-    threading.Thread(target=shutil.rmtree, args=(old.parent,), kwargs={"ignore_errors": True},
-                     name="cfn-remove-old-site").start()
+    threading.Thread(
+        target=shutil.rmtree,
+        args=(old.parent,),
+        kwargs={"ignore_errors": True},
+        name="cfn-remove-old-site",
+    ).start()
 
 
 def sync_site(out: Path, files: Mapping[str, bytes]) -> list[str]:
