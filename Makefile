@@ -13,6 +13,7 @@ serve: setup
 
 test: setup system
 	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 	$(BIN)/pytest -n 2
 
