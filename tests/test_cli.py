@@ -54,20 +54,20 @@ def test_missing_curriculum_is_a_clear_error(tmp_path: Path) -> None:
 def test_new_concept_passes_check(tmp_path: Path) -> None:
     tree = tmp_path / "curriculum"
     shutil.copytree(CASES / "valid", tree)
-    result = runner.invoke(app, ["new", "calculus/taylor-series", "--root", str(tree)])
+    result = runner.invoke(app, ["new", "calculus/taylor-series", str(tree)])
     assert result.exit_code == 0, result.output
     for name in ("concept.yaml", "page.md", "witness.py", "demo.py"):
         assert (tree / "calculus" / "taylor-series" / name).exists()
     check = runner.invoke(app, ["check", str(tree)])
     assert check.exit_code == 0, check.output
-    again = runner.invoke(app, ["new", "calculus/taylor-series", "--root", str(tree)])
+    again = runner.invoke(app, ["new", "calculus/taylor-series", str(tree)])
     assert again.exit_code == 1 and "already exists" in again.output
 
 
 def test_new_refuses_unknown_domain(tmp_path: Path) -> None:
     tree = tmp_path / "curriculum"
     shutil.copytree(CASES / "valid", tree)
-    result = runner.invoke(app, ["new", "calculs/taylor-series", "--root", str(tree)])
+    result = runner.invoke(app, ["new", "calculs/taylor-series", str(tree)])
     assert result.exit_code == 1 and "no domain 'calculs'" in result.output
 
 

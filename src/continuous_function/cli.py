@@ -1,7 +1,9 @@
 """The `cfn` command: check, new, build, serve, claims, review.
 
-Content problems print as `path:line:col: CODE message` and exit 1; only programming errors
-print a traceback.
+Content problems print as `path:line:col: CODE message` and exit 1; so does every other
+`CfnError` (a bad argument, a missing tool), in one place: `_CfnGroup`. Only programming errors
+print a traceback. Every command that reads a curriculum takes it as the same optional
+positional argument, defaulting to `curriculum`.
 """
 
 from __future__ import annotations
@@ -12,10 +14,33 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer._click.core import Context
+from typer.core import TyperGroup
 
-from continuous_function.validate.diagnostics import Diagnostic, Severity, summary, to_json
+from continuous_function.diagnostics import (
+    CfnError,
+    ContentError,
+    Diagnostic,
+    Severity,
+    summary,
+    to_json,
+)
+
+
+class _CfnGroup(TyperGroup):
+    """Turns a `CfnError` from any command into its message on stderr and exit status 1."""
+
+    def invoke(self, ctx: Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except CfnError as exc:
+            for line in exc.lines():
+                typer.echo(line, err=not isinstance(exc, ContentError))
+            raise typer.Exit(1) from None
+
 
 app = typer.Typer(
+    cls=_CfnGroup,
     help="Continuous Function: build, check and serve an interactive ML-math notebook.",
     no_args_is_help=True,
     add_completion=False,
@@ -25,6 +50,7 @@ app = typer.Typer(
 CurriculumArg = Annotated[
     Path, typer.Argument(help="The curriculum folder (holds curriculum.yaml).")
 ]
+CURRICULUM = Path("curriculum")
 
 
 class Format(StrEnum):
@@ -54,7 +80,7 @@ def _failed(diags: list[Diagnostic], strict: bool) -> bool:
 
 @app.command()
 def check(
-    path: CurriculumArg = Path("curriculum"),
+    path: CurriculumArg = CURRICULUM,
     strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
 ) -> None:
@@ -71,7 +97,7 @@ OutOption = Annotated[Path, typer.Option("--out", help="Where to write the site.
 
 @app.command()
 def build(
-    path: CurriculumArg = Path("curriculum"),
+    path: CurriculumArg = CURRICULUM,
     out: OutOption = Path("site"),
     strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
     base_url: Annotated[str, typer.Option(help="Absolute URL the site is served at.")] = (
@@ -105,7 +131,7 @@ def build(
 
 @app.command()
 def serve(
-    path: CurriculumArg = Path("curriculum"),
+    path: CurriculumArg = CURRICULUM,
     out: OutOption = Path("site"),
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
@@ -148,17 +174,12 @@ def serve(
 @app.command()
 def new(
     target: Annotated[str, typer.Argument(help="<domain>/<concept>, e.g. calculus/taylor-series")],
-    root: Annotated[Path, typer.Option(help="The curriculum folder.")] = Path("curriculum"),
+    path: CurriculumArg = CURRICULUM,
 ) -> None:
     """Scaffold a draft concept folder whose placeholders pass `cfn check`."""
-    from continuous_function.scaffold import ScaffoldError, new_concept
+    from continuous_function.scaffold import new_concept
 
-    try:
-        written = new_concept(root, target)
-    except ScaffoldError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
-    for p in written:
+    for p in new_concept(path, target):
         typer.echo(f"created {p}")
 
 
@@ -170,7 +191,7 @@ class QueueFormat(StrEnum):
 
 @app.command()
 def claims(
-    path: CurriculumArg = Path("curriculum"),
+    path: CurriculumArg = CURRICULUM,
     fmt: Annotated[QueueFormat, typer.Option("--format", help="Output format.")] = (
         QueueFormat.table
     ),
@@ -188,8 +209,7 @@ def claims(
 
     atlas, diags = load_atlas(path)
     if atlas is None:
-        _print(diags, Format.text)
-        raise typer.Exit(1)
+        raise ContentError(diags)
     witnesses, _ = execute(atlas, default_cache_dir())
     items = claim_queue(atlas, witnesses)
     if fmt is QueueFormat.json:
@@ -211,9 +231,7 @@ def review(
     state: Annotated[str, typer.Option(help="source-note-reviewed or substantive-reviewed.")],
     reviewer: Annotated[str, typer.Option(help="Who checked the claim against the source.")],
     summary: Annotated[str, typer.Option(help="What exactly was checked, and how.")],
-    path: Annotated[Path, typer.Option("--root", help="The curriculum folder.")] = Path(
-        "curriculum"
-    ),
+    path: CurriculumArg = CURRICULUM,
 ) -> None:
     """Record a review you actually did: it is dated today and fingerprints the claim."""
     from continuous_function.model.loader import load_atlas
@@ -223,19 +241,13 @@ def review(
     try:
         review_state = ReviewState(state)
     except ValueError:
-        typer.echo(
-            f"error: --state must be one of {', '.join(s.value for s in ReviewState)}", err=True
-        )
-        raise typer.Exit(1) from None
+        raise ReviewError(
+            f"--state must be one of {', '.join(s.value for s in ReviewState)}"
+        ) from None
     atlas, diags = load_atlas(path)
     if atlas is None or any(d.severity is Severity.error for d in diags):
-        _print(diags, Format.text)
-        raise typer.Exit(1)
-    try:
-        written = record_review(atlas, target, review_state, reviewer, summary)
-    except ReviewError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(1) from None
+        raise ContentError(diags)
+    written = record_review(atlas, target, review_state, reviewer, summary)
     typer.echo(
         f"recorded {written['state']} review of {target} by {written['reviewer']} on "
         f"{written['date']} (fingerprint {written['fingerprint']})"

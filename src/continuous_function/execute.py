@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from continuous_function.diagnostics import Diagnostic, Location
 from continuous_function.model.atlas import Atlas, Concept
-from continuous_function.validate.diagnostics import Diagnostic, Location
-from continuous_function.validate.registry import report
 from continuous_function.validate.rules.objects import witness_functions
 from continuous_function.witness import WitnessJob, WitnessResult, run_witnesses
+from continuous_function.witness.codes import report
 
 DEFAULT_TIMEOUT = 10.0
 

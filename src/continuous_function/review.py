@@ -13,11 +13,12 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
 from continuous_function.claims import fingerprint
+from continuous_function.diagnostics import CfnError
 from continuous_function.model.atlas import Atlas
 from continuous_function.model.schema import ReviewState
 
 
-class ReviewError(Exception):
+class ReviewError(CfnError):
     """The review cannot be recorded; the message says why and what to do."""
 
 

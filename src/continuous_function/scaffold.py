@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from continuous_function.diagnostics import CfnError
 from continuous_function.model.loader import ID_RE
 
 CONCEPT_YAML = """\
@@ -122,7 +123,7 @@ handle = demo.handle
 '''
 
 
-class ScaffoldError(Exception):
+class ScaffoldError(CfnError):
     """The target is not a valid new concept; the message says why."""
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from continuous_function.demo import LINT_CODES, lint_demo, lint_source
+from continuous_function.demo import lint_demo, lint_source
+from continuous_function.demo.codes import CODES
 from continuous_function.demo.lint import mpy_cross_binary
 
 from .conftest import DERIVATIVES, FUNCTIONS, ROOT
@@ -49,7 +50,7 @@ def test_rule(source: str, code: str, line: int) -> None:
     problems = [p for p in lint_source(source + ENTRY) if p.code == code]
     assert problems, f"{code} not reported for {source!r}"
     assert problems[0].line == line
-    assert problems[0].severity == LINT_CODES[code][1]
+    assert problems[0].severity == CODES[code].severity
 
 
 def test_missing_entry_points() -> None:
@@ -88,4 +89,4 @@ def test_micropython_compiler_verdict() -> None:
 def test_every_code_is_documented() -> None:
     docs = (ROOT / "docs" / "demos.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `(D\d{3})` \|", docs, re.M))
-    assert documented == set(LINT_CODES)
+    assert documented == {c.code for c in CODES}

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from continuous_function.markdown import PROBLEM_CODES, MathRenderer, render_page
+from continuous_function.markdown import MathRenderer, render_page
+from continuous_function.markdown.problems import CODES
 
 PIECES = [
     "## Intuition\n", "## Math\n", "## Code\n", "## Interactive Demo\n", "## Other\n",
@@ -26,7 +27,7 @@ def test_any_source_renders_with_located_problems(
 ) -> None:
     page = render_page(source, math=math)
     lines = source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    codes = {code.code for code in PROBLEM_CODES}
+    codes = {code.code for code in CODES}
     for problem in page.problems:
         assert problem.code in codes
         assert 1 <= problem.line <= max(len(lines), 1), problem

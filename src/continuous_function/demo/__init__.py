@@ -6,7 +6,7 @@ The site build uses this package's public API; the portable library the demo mod
 """
 
 from continuous_function.demo.assets import demo_url, find_micropython, write_demo_assets
-from continuous_function.demo.lint import LINT_CODES, lint_demo, lint_source
+from continuous_function.demo.lint import lint_demo, lint_source
 from continuous_function.demo.loader import LIB_PATH, load_demo
 from continuous_function.demo.model import Control, Demo, DemoError, Option, Problem
 from continuous_function.demo.render import (
@@ -18,7 +18,6 @@ from continuous_function.demo.render import (
 
 __all__ = [
     "LIB_PATH",
-    "LINT_CODES",
     "Control",
     "Demo",
     "DemoError",

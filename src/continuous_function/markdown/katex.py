@@ -15,6 +15,8 @@ from typing import Any, Protocol
 
 from py_mini_racer import MiniRacer
 
+from continuous_function.diagnostics import CfnError
+
 KATEX_JS = Path("katex", "dist", "katex.min.js")
 NODE_MODULES_ENV = "CFN_NODE_MODULES"
 
@@ -53,7 +55,7 @@ class TexRenderer(Protocol):
         ...
 
 
-class KatexNotFoundError(RuntimeError):
+class KatexNotFoundError(CfnError, RuntimeError):
     """The npm assets are missing: an installation problem, not a content problem."""
 
 

@@ -1,89 +1,80 @@
 """Problems found while rendering a page, and the stable codes that name them.
 
-Codes are stable so that the rule registry, the docs and `--ignore` lists can refer to them;
-each message names the bad value, the expected form and the fix.
+This table is the one source of the P-codes: the rule reference (docs/rules.md) is generated
+from it. Codes are stable so that docs and `--ignore` lists can refer to them; each message
+names the bad value, the expected form and the fix.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from continuous_function.diagnostics import Code, CodeTable
 
-@dataclass(frozen=True, slots=True)
-class ProblemCode:
-    code: str
-    """Stable identifier, e.g. ``P003``; never reused for another rule."""
-    name: str
-    """Short kebab-case name shown next to the code."""
-    summary: str
-    """One line for the rule reference."""
+CODES = CodeTable("markdown")
 
-
-MISSING_SECTION = ProblemCode(
+MISSING_SECTION = CODES.declare(
     "P001",
     "missing-section",
-    "A required `##` section (Intuition, Math, Code, Interactive Demo) is absent.",
+    "`page.md` lacks one of the four sections: `## Intuition`, `## Math`, `## Code`, "
+    "`## Interactive Demo`.",
 )
-UNKNOWN_SECTION = ProblemCode(
+UNKNOWN_SECTION = CODES.declare(
     "P002",
     "unknown-section",
-    "A `##` heading that is not one of the four sections, or text before the first section.",
+    "`page.md` has a `##` section outside the four of the contract (use `###` for sub-sections), "
+    "or text before the first section.",
 )
-UNBALANCED_MATH = ProblemCode(
+UNBALANCED_MATH = CODES.declare(
     "P003",
     "unbalanced-math",
     "A `$` or `$$` that opens math but is never closed (money like `$5` is fine).",
 )
-LATEX_ERROR = ProblemCode(
+LATEX_ERROR = CODES.declare(
     "P004",
     "latex-error",
     "KaTeX cannot parse a formula; the position points at the offending token in page.md.",
 )
-RAW_HTML = ProblemCode(
+RAW_HTML = CODES.declare(
     "P005",
     "raw-html",
-    "Raw HTML in page.md; pages are Markdown only (HTML comments are allowed and dropped).",
+    "Raw HTML in page.md is refused: it would bypass sanitising and the "
+    "Content-Security-Policy. Use Markdown instead (HTML comments are allowed and dropped).",
 )
-UNKNOWN_EQUATION_REF = ProblemCode(
+UNKNOWN_EQUATION_REF = CODES.declare(
     "P006",
     "unknown-equation-ref",
-    "A link to `#eq-…` names no labelled equation on the page.",
+    "A link `[](#eq-…)` names no labelled equation on the page.",
 )
-DUPLICATE_EQUATION_LABEL = ProblemCode(
+DUPLICATE_EQUATION_LABEL = CODES.declare(
     "P007",
     "duplicate-equation-label",
     "Two display equations carry the same `{#eq-…}` label.",
 )
-SECTION_ORDER = ProblemCode(
+SECTION_ORDER = CODES.declare(
     "P008",
     "section-order",
-    "Sections are out of order or repeated; the order is Intuition, Math, Code, Interactive Demo.",
+    "The four sections are not in the order Intuition, Math, Code, Interactive Demo, or one "
+    "appears twice.",
 )
-BAD_EQUATION_LABEL = ProblemCode(
+UNKNOWN_REGION = CODES.declare(
+    "P009",
+    "unknown-region",
+    "`[[witness:name]]` names a region that witness.py does not delimit with "
+    "`# region: name` … `# endregion`.",
+)
+"""Raised as `RegionError` by `extract_region`; the site reports it where it embeds the code."""
+BAD_EQUATION_LABEL = CODES.declare(
     "P010",
     "bad-equation-label",
-    "An equation label that is not `{#eq-<name>}` with lower-case letters, digits and hyphens.",
+    "An equation label is not of the form `{#eq-[a-z0-9-]}`, or a `{#eq-…}` follows inline "
+    "`$$…$$` in the middle of a paragraph, where it does nothing.",
 )
-UNKNOWN_EMBED = ProblemCode(
+UNKNOWN_EMBED = CODES.declare(
     "P011",
     "unknown-embed",
-    "A `[[…]]` paragraph that is not `[[witness]]`, `[[witness:<region>]]` or `[[demo]]`.",
+    "A `[[…]]` paragraph is not `[[witness]]`, `[[witness:<region>]]` or `[[demo]]`.",
 )
-
-PROBLEM_CODES: tuple[ProblemCode, ...] = (
-    MISSING_SECTION,
-    UNKNOWN_SECTION,
-    UNBALANCED_MATH,
-    LATEX_ERROR,
-    RAW_HTML,
-    UNKNOWN_EQUATION_REF,
-    DUPLICATE_EQUATION_LABEL,
-    SECTION_ORDER,
-    BAD_EQUATION_LABEL,
-    UNKNOWN_EMBED,
-)
-"""Every code this package emits, in code order. P009 (unknown-region) is not here: the site
-emits it when `extract_region` raises `RegionError`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +86,9 @@ class Problem:
     col: int
     """1-based column in page.md (1 when only the line is known)."""
     code: str
-    """A `ProblemCode.code`, e.g. ``P004``."""
+    """A code of `CODES`, e.g. ``P004``."""
     message: str
 
 
-def problem(kind: ProblemCode, line: int, col: int, message: str) -> Problem:
+def problem(kind: Code, line: int, col: int, message: str) -> Problem:
     return Problem(line=line, col=col, code=kind.code, message=message)

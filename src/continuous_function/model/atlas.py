@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from continuous_function.diagnostics import Location
 from continuous_function.model.positions import Positions, YamlPath
 from continuous_function.model.schema import ConceptFile, CurriculumFile, DomainFile
-from continuous_function.validate.diagnostics import Location
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,9 @@ from pathlib import Path
 from pybtex.database import BibliographyData, parse_string
 from pybtex.scanner import PybtexError
 
+from continuous_function.diagnostics import Diagnostic, Location
 from continuous_function.model.atlas import Reference
-from continuous_function.validate.diagnostics import Diagnostic, Location
-from continuous_function.validate.registry import report
+from continuous_function.model.codes import report
 
 _ENTRY_START = re.compile(r"^\s*@\s*(\w+)\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from continuous_function.diagnostics import Diagnostic, Location
 from continuous_function.model.atlas import Atlas, Concept, Domain
 from continuous_function.model.bib import load_bib
+from continuous_function.model.codes import report
 from continuous_function.model.positions import Positions
 from continuous_function.model.schema import ConceptFile, CurriculumFile, DomainFile
 from continuous_function.model.yamlfile import load_model
-from continuous_function.validate import codes as _codes  # noqa: F401  (declares stage codes)
-from continuous_function.validate.diagnostics import Diagnostic, Location
-from continuous_function.validate.registry import report
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from continuous_function.validate.diagnostics import Location
+from continuous_function.diagnostics import Location
 
 YamlPath = tuple[str | int, ...]
 

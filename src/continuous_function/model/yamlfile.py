@@ -12,9 +12,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 
+from continuous_function.diagnostics import Diagnostic, Location, did_you_mean
+from continuous_function.model.codes import report
 from continuous_function.model.positions import Positions, YamlPath, index_positions
-from continuous_function.validate.diagnostics import Diagnostic, Location
-from continuous_function.validate.registry import did_you_mean, report
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypedDict, cast
 
+from continuous_function.diagnostics import Diagnostic, Severity, sort_key
 from continuous_function.execute import execute
 from continuous_function.graph import ConceptGraph
 from continuous_function.markdown import MathRenderer, TexRenderer, pygments_css
@@ -28,7 +29,6 @@ from continuous_function.site.finding import finding_pages
 from continuous_function.site.pages import SiteInfo, SiteRenderer
 from continuous_function.site.sitemap import sitemap_xml
 from continuous_function.site.write import sync_site, write_site
-from continuous_function.validate.diagnostics import Diagnostic, Severity, sort_key
 from continuous_function.validate.run import validate
 from continuous_function.witness import WitnessResult
 

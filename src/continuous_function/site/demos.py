@@ -17,9 +17,9 @@ from continuous_function.demo import (
     render_demo_html,
     render_storyboard_html,
 )
+from continuous_function.demo.codes import report
+from continuous_function.diagnostics import Diagnostic, Location, Severity
 from continuous_function.model.atlas import Atlas, Concept
-from continuous_function.validate.diagnostics import Diagnostic, Location, Severity
-from continuous_function.validate.registry import report
 
 
 @dataclass(frozen=True)

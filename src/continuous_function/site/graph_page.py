@@ -21,6 +21,7 @@ import textwrap
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from continuous_function.diagnostics import CfnError
 from continuous_function.graph import ConceptGraph
 from continuous_function.model.atlas import Atlas, Concept
 
@@ -41,7 +42,7 @@ TEXT_DARK = "#1b1d21"
 _DOT_TIMEOUT_S = 60
 
 
-class GraphvizMissingError(RuntimeError):
+class GraphvizMissingError(CfnError, RuntimeError):
     """`dot` is not on PATH: install graphviz (scripts/system-deps.sh)."""
 
 

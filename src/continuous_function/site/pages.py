@@ -11,16 +11,17 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import escape
 
+from continuous_function.diagnostics import Diagnostic, Location
 from continuous_function.graph import ConceptGraph
 from continuous_function.markdown import extract_region, highlight_code, render_page
+from continuous_function.markdown.problems import CODES as PAGE_CODES
+from continuous_function.markdown.problems import UNKNOWN_REGION
 from continuous_function.model.atlas import Atlas, Concept, Domain
 from continuous_function.model.schema import Status
 from continuous_function.site import views
 from continuous_function.site.demos import DemoBundle
 from continuous_function.site.inline import Math, inline_renderer, plain
 from continuous_function.site.restyle import restyle, stylesheet
-from continuous_function.validate.diagnostics import Diagnostic, Location
-from continuous_function.validate.registry import report
 from continuous_function.witness import WitnessResult
 
 
@@ -115,7 +116,7 @@ class SiteRenderer:
         if concept.page_source is not None:
             page = render_page(concept.page_source, math=self.math)
             diags += [
-                report(p.code, Location(concept.page_path, p.line, p.col), p.message)
+                PAGE_CODES.report(p.code, Location(concept.page_path, p.line, p.col), p.message)
                 for p in page.problems
             ]
             labels = {eq.label: f"Equation ({eq.number})" for eq in page.equations}
@@ -181,7 +182,7 @@ class SiteRenderer:
                 code = extract_region(concept.witness_source or "", region or None)
             except ValueError as exc:
                 where = Location(concept.page_path, lines.get(region, 1))
-                diags.append(report("P009", where, str(exc)))
+                diags.append(UNKNOWN_REGION.at(where, str(exc)))
                 code = concept.witness_source or ""
             return witness_html(concept, code, result, files)
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from continuous_function.diagnostics import Diagnostic, sort_key
 from continuous_function.model.loader import load_atlas
-from continuous_function.validate.diagnostics import Diagnostic, sort_key
 from continuous_function.validate.run import validate
 
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+from continuous_function.diagnostics import Diagnostic
 from continuous_function.model.atlas import Atlas
-from continuous_function.validate import codes as _codes  # noqa: F401
-from continuous_function.validate import rules as _rules  # noqa: F401
-from continuous_function.validate.diagnostics import Diagnostic
-from continuous_function.validate.registry import RULES
+from continuous_function.validate import rules as _rules  # noqa: F401  (registers the rules)
+from continuous_function.validate.registry import CHECKS
 
 
 def validate(atlas: Atlas) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    for rule in RULES.values():
-        if rule.check is not None:
-            found.extend(rule.check(atlas))
+    for check in CHECKS.values():
+        found.extend(check(atlas))
     return found

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from continuous_function.diagnostics import Diagnostic, Location, Severity
 from continuous_function.model.atlas import Atlas, Concept
 from continuous_function.model.schema import Status
-from continuous_function.validate.diagnostics import Diagnostic, Location, Severity
 from continuous_function.validate.registry import report, rule
 
 SECTION_RE = re.compile(r"^##\s+(.+?)\s*$", re.MULTILINE)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from continuous_function.diagnostics import Diagnostic, did_you_mean
 from continuous_function.graph import ConceptGraph
 from continuous_function.model.atlas import Atlas
-from continuous_function.validate.diagnostics import Diagnostic
-from continuous_function.validate.registry import did_you_mean, report, rule
+from continuous_function.validate.registry import report, rule
 
 
 def _dangling(atlas: Atlas, field: str, code: str) -> Iterator[Diagnostic]:

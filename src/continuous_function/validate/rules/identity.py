@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from continuous_function.diagnostics import Diagnostic
 from continuous_function.model.atlas import Atlas
-from continuous_function.validate.diagnostics import Diagnostic
 from continuous_function.validate.registry import report, rule
 
 

@@ -6,10 +6,10 @@ import ast
 import functools
 from collections.abc import Iterator
 
+from continuous_function.diagnostics import Diagnostic, Location, did_you_mean
 from continuous_function.model.atlas import Atlas, Concept
 from continuous_function.objects import fragments
-from continuous_function.validate.diagnostics import Diagnostic, Location
-from continuous_function.validate.registry import did_you_mean, report, rule
+from continuous_function.validate.registry import report, rule
 
 
 @functools.lru_cache(maxsize=1024)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from continuous_function.diagnostics import Diagnostic, Severity, did_you_mean
 from continuous_function.model.atlas import Atlas
-from continuous_function.validate.diagnostics import Diagnostic, Severity
-from continuous_function.validate.registry import did_you_mean, report, rule
+from continuous_function.validate.registry import report, rule
 
 REQUIRED_FIELDS: dict[str, tuple[tuple[str, ...], ...]] = {
     "article": (("author",), ("title",), ("journal",), ("year",)),
