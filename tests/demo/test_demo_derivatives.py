@@ -52,8 +52,9 @@ def test_reveal_needs_a_prediction_and_reports_the_result(derivatives: Demo) -> 
     assert "not right" in answer["verdict"]
     assert answer["lines"] == [
         "Tangent slope f′(x) = 2.00; secant slope = 2.60.",
-        "Gap (tangent − secant) = −0.600.",
-        "“Nearly equal” means a gap within ±0.052.",
+        "The tangent is lower than the secant by 0.600 (tangent − secant = −0.600).",
+        "“Nearly equal” means within 2% of the larger slope (at least ±0.02): here ±0.052, "
+        "so the two are not nearly equal.",
     ]
 
 

@@ -11,16 +11,21 @@ import math
 
 from cfdemo import (
     Demo,
+    compare,
     curve,
     fmt,
     label,
     line,
+    pick,
     point,
     prediction,
     segment,
     select,
+    sig_digits,
     slider,
 )
+
+REL = 0.03  # "about the same": sizes within 3% of the larger one
 
 XMIN = -2.0
 XMAX = 2.0
@@ -127,8 +132,6 @@ def derive(v):
     composite = outer_slope * inner_slope
     step = 0.001
     numeric = (g(f(x + step)) - g(f(x - step))) / (2.0 * step)
-    size_gap = abs(composite) - abs(outer_slope)
-    tol = max(0.02, 0.03 * max(abs(composite), abs(outer_slope)))
     return {
         "u": u,
         "y": g(u),
@@ -136,27 +139,28 @@ def derive(v):
         "outer_slope": outer_slope,
         "composite": composite,
         "numeric": numeric,
-        "size_gap": size_gap,
-        "tol": tol,
+        # sizes compared relatively: |g′f′| / |g′| = |f′|, whatever the outer slope's size
+        "order": compare(abs(composite), abs(outer_slope), REL),
     }
+
+
+OPTIONS = ["smaller", "same", "larger"]
 
 
 @demo.answer
 def answer(v, d):
-    if abs(d["size_gap"]) <= d["tol"]:
-        return "same"
-    return "larger" if d["size_gap"] > 0 else "smaller"
+    return OPTIONS[d["order"] + 1]
 
 
 @demo.explain
 def explain(v, d):
     stretch = abs(d["inner_slope"])
-    if abs(stretch - 1.0) < 0.02:
-        what = "is about 1: the inner function passes small changes of x on at their own size."
-    elif stretch < 1.0:
-        what = "is below 1: the inner function shrinks a small change of x before g sees it."
-    else:
-        what = "is above 1: the inner function stretches a small change of x before g sees it."
+    what = pick(
+        compare(stretch, 1.0, REL),
+        "below 1: the inner function shrinks a small change of x before g sees it.",
+        "about 1: the inner function passes small changes of x on at their own size.",
+        "above 1: the inner function stretches a small change of x before g sees it.",
+    )
     lines = [
         "Composite slope g′(u) · f′(x) = "
         + fmt(d["outer_slope"], 3)
@@ -166,11 +170,18 @@ def explain(v, d):
         + fmt(d["composite"], 3)
         + ".",
         "Central difference of g(f(x)) with step 0.001: " + fmt(d["numeric"], 3) + ".",
-        "|f′(x)| = " + fmt(stretch, 3) + " " + what,
-        "“About the same” means sizes within ±" + fmt(d["tol"], 3) + ".",
+        "In size the composite slope is |f′(x)| = " + fmt(stretch, 3) + " times the outer slope; "
+        + "|f′(x)| is " + what,
+        "“About the same” means sizes within 3% of the larger one.",
     ]
-    if abs(d["outer_slope"]) <= d["tol"]:
-        lines.append("The outer slope is nearly 0 here, so the product is nearly 0 whatever f′(x) is.")
+    if d["outer_slope"] == 0.0:
+        lines.append("The outer slope is 0 here, so the product is 0 whatever f′(x) is.")
+    elif abs(d["outer_slope"]) < 0.05:
+        lines.append(
+            "The outer slope is small here ("
+            + fmt(d["outer_slope"], sig_digits(d["outer_slope"], 2, 3))
+            + "), so the composite slope is small too, yet still |f′(x)| times as large in size."
+        )
     return lines
 
 

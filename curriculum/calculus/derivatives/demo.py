@@ -7,16 +7,21 @@ at x compares with the visible secant slope before revealing the tangent.
 import math
 
 from cfdemo import (
+    Answer,
     Demo,
     curve,
     fmt,
     label,
     line,
+    pick,
     point,
     prediction,
     segment,
     select,
+    sig_digits,
+    sign,
     slider,
+    tolerance,
 )
 
 XMIN = -3.0
@@ -82,6 +87,10 @@ def keep_inside(v, changed):
     return v
 
 
+REL = 0.02  # "nearly equal": within 2% of the larger slope …
+FLOOR = 0.02  # … or within 0.02 when both slopes are smaller than 1
+
+
 @demo.derive
 def derive(v):
     f, df = FUNCTIONS[v["fn"]]
@@ -97,24 +106,52 @@ def derive(v):
         "secant": secant,
         "tangent": tangent,
         "gap": tangent - secant,
-        "tol": max(0.02, 0.02 * max(1.0, abs(tangent), abs(secant))),
+        "tol": tolerance(tangent, secant, REL, FLOOR),
     }
+
+
+SIDE = ["lower", "equal", "higher"]
 
 
 @demo.answer
 def answer(v, d):
-    if abs(d["gap"]) <= d["tol"]:
-        return "equal"
-    return "lower" if d["gap"] < 0 else "higher"
+    """The sign of tangent − secant and the closeness of the two are separate facts: the
+    sign option is always true, and "nearly equal" is true as well when the gap is small."""
+    order = sign(d["gap"])
+    close = abs(d["gap"]) <= d["tol"]
+    main = "equal" if close else SIDE[order + 1]
+    also = [SIDE[order + 1]] if close else []
+    return Answer(main, explain(v, d), also)
 
 
-@demo.explain
 def explain(v, d):
-    return [
+    gap = d["gap"]
+    order = sign(gap)
+    close = abs(gap) <= d["tol"]
+    digits = sig_digits(gap, 2, 3)
+    lines = [
         "Tangent slope f′(x) = " + fmt(d["tangent"]) + "; secant slope = " + fmt(d["secant"]) + ".",
-        "Gap (tangent − secant) = " + fmt(d["gap"], 3, True) + ".",
-        "“Nearly equal” means a gap within ±" + fmt(d["tol"], 3) + ".",
     ]
+    if order == 0:
+        lines.append("The two slopes are exactly equal here.")
+    else:
+        lines.append(
+            "The tangent is "
+            + pick(order, "lower", "", "higher")
+            + " than the secant by "
+            + fmt(abs(gap), digits)
+            + " (tangent − secant = "
+            + fmt(gap, digits, True)
+            + ")."
+        )
+    lines.append(
+        "“Nearly equal” means within 2% of the larger slope (at least ±0.02): here ±"
+        + fmt(d["tol"], 3)
+        + ", so the two are "
+        + ("" if close else "not ")
+        + "nearly equal."
+    )
+    return lines
 
 
 @demo.readouts

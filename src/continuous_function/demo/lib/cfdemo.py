@@ -242,11 +242,67 @@ def prediction(
 
 
 class Answer:
-    """What `@demo.answer` may return instead of a bare option id: the id plus lines to show."""
+    """What `@demo.answer` may return instead of a bare option id: the id plus lines to show.
 
-    def __init__(self, option: str, lines: "list[str] | None" = None) -> None:
+    `also` lists further options that are true of the same state. Options can overlap ("lower"
+    and "nearly equal" are both true when the tangent is a hair below the secant), and a
+    prediction that is mathematically true must never be marked wrong: the verdict accepts
+    `option` and every option in `also`.
+    """
+
+    def __init__(
+        self, option: str, lines: "list[str] | None" = None, also: "list[str] | None" = None
+    ) -> None:
         self.option = option
         self.lines = list(lines or [])
+        self.accepted = [option] + [o for o in (also or []) if o != option]
+
+
+# --------------------------------------------------------------------------- verdict helpers
+# A demo's answer and its explanation must hold for every state a learner can reach. These make
+# the true statement the short one to write: comparisons with a stated relative tolerance, and
+# words picked by the same comparison that picks the answer, so prose cannot drift from the math.
+
+
+def tolerance(a: float, b: float, rel: float, floor: float = 0.0) -> float:
+    """The half-width within which a and b count as level: `rel` of the larger size, or `floor`
+    when that is larger (state the floor in the demo's text: it is what decides small values)."""
+    return max(rel * max(abs(a), abs(b)), floor)
+
+
+def compare(a: float, b: float, rel: float = 0.0, floor: float = 0.0) -> int:
+    """-1, 0 or 1 as a is below, level with (within :func:`tolerance`) or above b."""
+    gap = a - b
+    if abs(gap) <= tolerance(a, b, rel, floor):
+        return 0
+    return 1 if gap > 0 else -1
+
+
+def sign(x: float) -> int:
+    """-1, 0 or 1: the exact sign of x (no tolerance)."""
+    return 1 if x > 0 else (-1 if x < 0 else 0)
+
+
+def pick(order: int, below: str, level: str, above: str) -> str:
+    """The word for a comparison result from :func:`compare` or :func:`sign`."""
+    return below if order < 0 else (above if order > 0 else level)
+
+
+def sig_digits(x: float, sig: int = 2, least: int = 2, most: int = 7) -> int:
+    """Decimals that show at least `sig` significant digits of x (between `least` and `most`),
+    so a small nonzero difference never reads as 0.00 beside a word that says it is not zero.
+    Uses the integer scaling of :func:`fmt`, never log10, so both runtimes agree."""
+    d = least
+    while d < most and _scaled(x, d) < _POW10[sig - 1]:
+        d = d + 1
+    return d
+
+
+def percent(part: float, whole: float, digits: int = 1) -> str:
+    """`part` as a percentage of |whole|, e.g. "1.0%" (∞ when whole is 0 and part is not)."""
+    if whole == 0:
+        return "0%" if part == 0 else "∞"
+    return fmt(100.0 * abs(part) / abs(whole), digits) + "%"
 
 
 # --------------------------------------------------------------------------- primitives
@@ -797,11 +853,13 @@ class Demo:
         if st["revealed"]:
             ans = self.answer_for(v, d)
             chosen = st["prediction"]
-            correct = chosen == ans.option
-            right = self.prediction.label(ans.option)
+            correct = chosen in ans.accepted
             if correct:
-                verdict = "Your prediction \u201c" + right + "\u201d is right."
+                verdict = (
+                    "Your prediction \u201c" + self.prediction.label(chosen) + "\u201d is right."
+                )
             else:
+                right = "\u201d or \u201c".join([self.prediction.label(o) for o in ans.accepted])
                 verdict = (
                     "Your prediction \u201c"
                     + self.prediction.label(chosen)
@@ -811,6 +869,7 @@ class Demo:
                 )
             answer = {
                 "option": ans.option,
+                "accepted": list(ans.accepted),
                 "correct": correct,
                 "verdict": verdict,
                 "lines": ans.lines,
