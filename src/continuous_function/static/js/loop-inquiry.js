@@ -13,6 +13,7 @@ export function init(ctx, panel) {
   const data = $("template[data-inquiry-data]", panel).content;
   $("[data-js-only]", panel).hidden = false;
   out.tabIndex = -1;
+  const gateText = gate.textContent;
 
   const chosen = () => radios.find((r) => r.checked);
   const option = (id) => $(`[data-option="${CSS.escape(id)}"]`, data);
@@ -43,37 +44,40 @@ export function init(ctx, panel) {
     }
   }
 
+  // An answer the store refused to keep (e.g. an unreadable record is in the way) is still
+  // shown on this page, with the reason it was not saved.
+  let unsaved = null;
+  const current = () => store.get("inquiry", ctx.key) || unsaved;
+
   function sync() {
-    const rec = store.get("inquiry", ctx.key);
+    const rec = current();
     if (rec && rec.choice) for (const r of radios) r.checked = r.value === rec.choice;
     const revealed = Boolean(rec && rec.revealedAt);
     reveal.disabled = !chosen();
     reveal.hidden = revealed;
-    gate.hidden = Boolean(chosen());
+    gate.hidden = Boolean(chosen()) && !gate.classList.contains("loop-error");
     render(rec);
   }
 
   function save(choice) {
     const correct = option(choice).dataset.correct === "true";
     const now = Date.now();
-    const result = store.update("inquiry", ctx.key, (rec = {}) => ({
-      choice,
-      correct,
-      revealedAt: rec.revealedAt || now,
-      first: rec.first || { choice, correct, at: now },
-    }));
-    if (!result.ok) status(gate, result, "");
+    const prev = current() || {};
+    const rec = { choice, correct, revealedAt: prev.revealedAt || now, first: prev.first || { choice, correct, at: now } };
+    const result = store.put("inquiry", ctx.key, rec);
+    unsaved = result.ok ? null : rec;
+    status(gate, result, gateText);
     return result;
   }
 
   panel.addEventListener("change", (event) => {
     if (!radios.includes(event.target)) return;
     reveal.disabled = false;
-    gate.hidden = true;
-    const rec = store.get("inquiry", ctx.key);
+    gate.hidden = !gate.classList.contains("loop-error");
+    const rec = current();
     if (rec && rec.revealedAt) {
       save(event.target.value);
-      render(store.get("inquiry", ctx.key));
+      sync();
     }
   });
 

@@ -75,16 +75,35 @@ export function init(_ctx, panel) {
     say(`Exported ${data.records.length} record${data.records.length === 1 ? "" : "s"}${data.unreadable.length ? ` and ${data.unreadable.length} unreadable one${data.unreadable.length === 1 ? "" : "s"} (raw)` : ""} to a file.`);
   });
 
-  $("[data-import-button]", panel).addEventListener("click", () => fileInput.click());
+  const importButton = $("[data-import-button]", panel);
+  const progressBox = $("[data-import-progress]", panel);
+  const bar = $("progress", progressBox);
+  const count = $("[data-import-count]", progressBox);
+  const showProgress = ({ done, total }) => {
+    bar.max = Math.max(total, 1);
+    bar.value = done;
+    count.textContent = `${done.toLocaleString("en")} of ${total.toLocaleString("en")} records`;
+  };
+  importButton.addEventListener("click", () => fileInput.click());
   fileInput.addEventListener("change", async () => {
     const file = fileInput.files[0];
     fileInput.value = "";
     if (!file) return;
-    if (file.size > MAX_FILE) return say(el("p", { class: "loop-error" }, "This file is too large to be a learning-memory export; nothing was imported."));
-    const result = store.importAll(await file.text());
+    if (file.size > MAX_FILE) return say(el("p", { class: "loop-error" }, `This file is ${(file.size / 1e6).toFixed(1)} MB; a learning-memory export is at most ${MAX_FILE / 1e6} MB, so nothing was imported.`));
+    importButton.disabled = true;
+    say(`Importing ${file.name}…`);
+    showProgress({ done: 0, total: 0 });
+    progressBox.hidden = false;
+    let result;
+    try {
+      result = await store.importAll(await file.text(), showProgress);
+    } finally {
+      importButton.disabled = false;
+      progressBox.hidden = true;
+    }
     if (!result.ok) return say(el("p", { class: "loop-error" }, result.message));
     const rows = Object.entries(result.byKind).map(([kind, n]) => {
-      const parts = Object.entries(n).filter(([, v]) => v).map(([k, v]) => `${v} ${k === "kept" ? "kept (yours newer)" : k === "unchanged" ? "already up to date" : k}`);
+      const parts = Object.keys(store.OUTCOMES).filter((o) => n[o]).map((o) => `${n[o].toLocaleString("en")} ${store.OUTCOMES[o]}`);
       return el("li", {}, `${NAMES[kind] || kind}: ${parts.join(", ")}`);
     });
     say(el("p", {}, `From ${file.name}: ${result.message}`), rows.length ? el("ul", {}, rows) : "");
@@ -113,10 +132,13 @@ export function init(_ctx, panel) {
     say(`Cleared ${n} record${n === 1 ? "" : "s"} from this browser.`);
   });
 
+  // Re-render once per frame: another tab's import arrives here as one event per record.
+  let frame = 0;
   store.subscribe((c) => {
     if (c.problem) failure = c.problem.message;
     else if (c.origin === "local" && c.value !== undefined) failure = null;
-    render();
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(render);
   });
   render();
 }

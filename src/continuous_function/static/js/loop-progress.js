@@ -169,17 +169,15 @@ export function renderHome(root) {
       body.append(el("p", { class: "continue-next" }, el("strong", {}, "Next move: "), el("a", { href: href(move.href) }, move.text)));
     }
   }
+  const worked = ["research", "practice", "inquiry", "demo"].flatMap((kind) =>
+    store.all(kind).map((r) => (r.key.split(":")[1] || "").split("#")[0]),
+  );
   for (const card of $$("[data-domain]")) {
     const out = $("[data-domain-progress]", card);
     if (!out) continue;
     const prefix = `concept:${card.dataset.domain}/`;
     const keys = new Set(records.map((r) => r.key).filter((k) => k.startsWith(prefix)));
-    for (const kind of ["research", "practice", "inquiry", "demo"]) {
-      for (const r of store.all(kind)) {
-        const path = r.key.split(":")[1] || "";
-        if (path.startsWith(`${card.dataset.domain}/`)) keys.add(`concept:${path.split("#")[0]}`);
-      }
-    }
+    for (const path of worked) if (path.startsWith(`${card.dataset.domain}/`)) keys.add(`concept:${path}`);
     let started = 0;
     let done = 0;
     for (const k of keys) {

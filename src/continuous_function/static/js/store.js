@@ -6,7 +6,7 @@
 //   update(kind, key, fn(value) -> value|undefined)  remove(kind, key)   all(kind) -> [{key, value, updatedAt}]
 //   subscribe(fn({kind, key, value, origin} | {problem})) -> unsubscribe   origin: local|remote|import|clear
 //   problems() -> [{storageKey, reason}]   discard(storageKey)   usage() -> {records, chars, limit}
-//   exportAll() -> object   importAll(json) -> {ok, message, added, updated, unchanged, kept, ...}
+//   exportAll() -> object   await importAll(json, onProgress) -> {ok, message, counts, byKind, ...}
 //   clearAll() -> count     conceptProgress(concept) -> "new" | "started" | "done"
 
 export const SCHEMA = 1;
@@ -73,7 +73,7 @@ function split(sk) {
   return i < 1 ? null : { kind: rest.slice(0, i), key: rest.slice(i + 1) };
 }
 
-// Parse one stored string: {rec} or {error}. Older schemas are migrated on read.
+// Parse one stored string: {rec} or {error}.
 function parse(text) {
   let rec;
   try {
@@ -100,21 +100,21 @@ function migrate(kind, rec) {
   return { schema, updatedAt: rec.updatedAt, value };
 }
 
+// One stored string as this page understands it: {rec} (migrated to SCHEMA) or {error}.
+function classify(kind, text) {
+  const { rec, error } = parse(text);
+  if (error) return { error };
+  const current = migrate(kind, rec);
+  return current ? { rec: current } : { error: `no migration from schema ${rec.schema}` };
+}
+
 function read(kind, key) {
   const text = raw.get(storageKey(kind, key));
-  if (text === null) return undefined;
-  const { rec } = parse(text);
-  return rec ? migrate(kind, rec) || undefined : undefined;
+  return text === null ? undefined : classify(kind, text).rec;
 }
 
 function emit(detail) {
   window.dispatchEvent(new CustomEvent(EVENT, { detail }));
-}
-
-function fail(code, message) {
-  const problem = { code, message };
-  emit({ problem });
-  return { ok: false, code, message };
 }
 
 function chars() {
@@ -123,39 +123,57 @@ function chars() {
   return n;
 }
 
-function write(kind, key, value, updatedAt, origin) {
-  if (!KIND_RE.test(kind) || typeof key !== "string" || !key) {
-    return fail("invalid", `Cannot save a record of kind "${kind}" with key "${key}".`);
-  }
+const thousands = (n) => n.toLocaleString("en");
+
+// Why a write was not made: one code per true reason, each with the sentence the learner sees.
+const REFUSALS = {
+  invalid: () => "Not saved: this record has no valid kind or key.",
+  "too-large": (size) =>
+    `Not saved: this entry is ${thousands(Math.ceil(size / 1000))} thousand characters; one record may hold at most ${thousands(RECORD_LIMIT / 1000)} thousand. Shorten it and save again.`,
+  full: () =>
+    `Not saved: your learning memory has reached its limit of ${thousands(TOTAL_LIMIT)} characters in this browser. Export it to a file, then clear old records.`,
+  quota: () =>
+    "Not saved: this browser's storage for the site is full. Export your learning memory to a file, then clear old records.",
+  unreadable: (reason) =>
+    `Not saved: the record already kept here cannot be read by this page (${reason}), so it was left exactly as it is. Your learning memory lists it.`,
+};
+
+// The characters all records use, measured once and then kept up to date by each write made
+// with it, so an import of n records costs n writes, not n scans of the whole storage.
+function budget() {
+  return { chars: chars() };
+}
+
+// Write (or, with value undefined, remove) one record. A record already stored under the key
+// that this page cannot read (damaged, or from a newer schema) is never replaced: only the
+// learner's explicit discard() or clearAll() removes it.
+function write(kind, key, value, updatedAt, origin, room = budget(), quiet = false) {
+  const refuse = (code, detail) => {
+    const result = { ok: false, code, message: REFUSALS[code](detail) };
+    if (!quiet) emit({ problem: { code, message: result.message } });
+    return result;
+  };
+  if (!KIND_RE.test(kind) || typeof key !== "string" || !key) return refuse("invalid");
   const sk = storageKey(kind, key);
+  const old = raw.get(sk);
+  const held = old === null ? null : classify(kind, old);
+  if (held && held.error) return refuse("unreadable", held.error);
+  const oldChars = old === null ? 0 : sk.length + old.length;
   if (value === undefined) {
     raw.del(sk);
-    emit({ kind, key, value: undefined, origin });
-    return { ok: true };
+    room.chars -= oldChars;
+  } else {
+    const text = JSON.stringify({ schema: SCHEMA, updatedAt, value });
+    if (text.length > RECORD_LIMIT) return refuse("too-large", text.length);
+    if (room.chars - oldChars + sk.length + text.length > TOTAL_LIMIT) return refuse("full");
+    try {
+      raw.set(sk, text);
+    } catch {
+      return refuse("quota");
+    }
+    room.chars += sk.length + text.length - oldChars;
   }
-  const text = JSON.stringify({ schema: SCHEMA, updatedAt, value });
-  if (text.length > RECORD_LIMIT) {
-    return fail(
-      "too-large",
-      `Not saved: this entry is ${Math.ceil(text.length / 1000)} thousand characters; the limit is ${RECORD_LIMIT / 1000} thousand. Shorten it and save again.`,
-    );
-  }
-  const old = raw.get(sk);
-  if (chars() - (old ? sk.length + old.length : 0) + sk.length + text.length > TOTAL_LIMIT) {
-    return fail(
-      "full",
-      "Not saved: your learning memory has reached its size limit in this browser. Export it to a file, then clear old records.",
-    );
-  }
-  try {
-    raw.set(sk, text);
-  } catch {
-    return fail(
-      "full",
-      "Not saved: this browser's storage is full. Export your learning memory to a file, then clear old records.",
-    );
-  }
-  emit({ kind, key, value, origin });
+  if (!quiet) emit({ kind, key, value, origin });
   return { ok: true };
 }
 
@@ -199,11 +217,8 @@ export function problems() {
   for (const sk of raw.keys()) {
     const name = split(sk);
     if (!name) continue;
-    const { rec, error } = parse(raw.get(sk));
+    const { error } = classify(name.kind, raw.get(sk));
     if (error) out.push({ storageKey: sk, kind: name.kind, key: name.key, reason: error });
-    else if (!migrate(name.kind, rec)) {
-      out.push({ storageKey: sk, kind: name.kind, key: name.key, reason: `no migration from schema ${rec.schema}` });
-    }
   }
   return out;
 }
@@ -222,8 +237,8 @@ export function subscribe(fn) {
     if (e.key === null) return fn({ kind: "*", key: null, value: undefined, origin: "remote" });
     const name = split(e.key);
     if (!name) return;
-    const rec = e.newValue === null ? null : parse(e.newValue).rec;
-    fn({ ...name, value: rec ? (migrate(name.kind, rec) || {}).value : undefined, origin: "remote" });
+    const rec = e.newValue === null ? undefined : classify(name.kind, e.newValue).rec;
+    fn({ ...name, value: rec && rec.value, origin: "remote" });
   };
   window.addEventListener(EVENT, local);
   window.addEventListener("storage", remote);
@@ -246,17 +261,90 @@ export function exportAll() {
     const name = split(sk);
     if (!name) continue;
     const text = raw.get(sk);
-    const { rec } = parse(text);
-    const current = rec && migrate(name.kind, rec);
-    if (current) records.push({ kind: name.kind, key: name.key, ...current });
+    const { rec } = classify(name.kind, text);
+    if (rec) records.push({ kind: name.kind, key: name.key, ...rec });
     else unreadable.push({ storageKey: sk, raw: text });
   }
   return { format: FORMAT, schema: SCHEMA, exportedAt: new Date().toISOString(), records, unreadable };
 }
 
 const isObject = (v) => v && typeof v === "object" && !Array.isArray(v);
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
-export function importAll(input) {
+// What happened to each record of an imported file, in the order the summary names them.
+export const OUTCOMES = {
+  added: "added",
+  updated: "updated",
+  unchanged: "already up to date",
+  kept: "kept as they were (yours were newer)",
+  restored: "restored as exported (unreadable, kept raw)",
+  malformed: "skipped (not readable)",
+  newer: "skipped (written by a newer version of the site)",
+  unreadable: "not imported: the record already here cannot be read by this page, so it was left as it is",
+  "too-large": `not saved: over the ${thousands(RECORD_LIMIT)}-character limit for one record`,
+  full: `not saved: your learning memory reached its ${thousands(TOTAL_LIMIT)}-character limit in this browser`,
+  quota: "not saved: this browser's storage for the site is full",
+  invalid: "not saved: no valid kind or key",
+};
+
+// Import one exported record; returns its outcome (a key of OUTCOMES).
+function importRecord(item, room) {
+  const wellFormed =
+    isObject(item) && KIND_RE.test(item.kind) && typeof item.key === "string" && item.key.length > 0 &&
+    item.key.length <= 500 && Number.isFinite(item.updatedAt) && Number.isInteger(item.schema) &&
+    item.schema >= 1 && item.value !== undefined;
+  if (!wellFormed) return "malformed";
+  if (item.schema > SCHEMA) return "newer";
+  const incoming = migrate(item.kind, item);
+  if (!incoming) return "malformed";
+  const text = raw.get(storageKey(item.kind, item.key));
+  const held = text === null ? null : classify(item.kind, text);
+  if (held && held.error) return "unreadable";
+  const local = held && held.rec;
+  const merge = MERGE[item.kind];
+  let { value, updatedAt } = incoming;
+  if (local && merge && isObject(local.value) && isObject(value)) {
+    value = merge(local.value, value);
+    updatedAt = Math.max(local.updatedAt, incoming.updatedAt);
+    if (same(value, local.value)) return "unchanged";
+  } else if (local && local.updatedAt > incoming.updatedAt) return "kept";
+  else if (local && same(local.value, value)) return "unchanged";
+  const result = write(item.kind, item.key, value, updatedAt, "import", room, true);
+  return result.ok ? (local ? "updated" : "added") : result.code;
+}
+
+// An unreadable record the export carried raw comes back as it was, where nothing is stored.
+function restoreRaw(item, room) {
+  const name = isObject(item) && typeof item.raw === "string" && split(item.storageKey);
+  if (!name || !KIND_RE.test(name.kind)) return "malformed";
+  const here = raw.get(item.storageKey);
+  if (here !== null) return here === item.raw ? "unchanged" : "kept";
+  const size = item.storageKey.length + item.raw.length;
+  if (item.raw.length > RECORD_LIMIT) return "too-large";
+  if (room.chars + size > TOTAL_LIMIT) return "full";
+  try {
+    raw.set(item.storageKey, item.raw);
+  } catch {
+    return "quota";
+  }
+  room.chars += size;
+  return "restored";
+}
+
+const SLICE_MS = 12; // work done between two turns of the event loop during an import
+const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function importMessage(total, counts) {
+  const parts = Object.keys(OUTCOMES)
+    .filter((o) => counts[o] || ["added", "updated", "unchanged"].includes(o))
+    .map((o) => `${thousands(counts[o] || 0)} ${OUTCOMES[o]}`);
+  return `Imported ${thousands(total)} record${total === 1 ? "" : "s"}: ${parts.join(", ")}.`;
+}
+
+// Merge an export file into this browser (rules in docs/learner-memory.md). The work is done in
+// slices of about SLICE_MS, yielding to the event loop in between, so a large file never freezes
+// the tab; onProgress({done, total}) is called after each slice. One `*` change event follows.
+export async function importAll(input, onProgress = () => {}) {
   let data = input;
   if (typeof input === "string") {
     try {
@@ -265,49 +353,48 @@ export function importAll(input) {
       return { ok: false, message: "This file is not valid JSON, so nothing was imported." };
     }
   }
-  if (!data || data.format !== FORMAT || !Array.isArray(data.records)) {
+  if (!isObject(data) || data.format !== FORMAT || !Array.isArray(data.records)) {
     return { ok: false, message: "This file is not a Continuous Function learning-memory export, so nothing was imported." };
   }
   if (!Number.isInteger(data.schema) || data.schema > SCHEMA) {
     return { ok: false, message: "This file was written by a newer version of the site; nothing was imported." };
   }
-  const summary = { ok: true, added: 0, updated: 0, unchanged: 0, kept: 0, skipped: 0, failed: 0, byKind: {} };
-  for (const item of data.records) {
-    const ok =
-      item && typeof item === "object" && KIND_RE.test(item.kind) && typeof item.key === "string" &&
-      item.key.length > 0 && item.key.length <= 500 && Number.isFinite(item.updatedAt) &&
-      Number.isInteger(item.schema) && item.schema >= 1 && item.schema <= SCHEMA && item.value !== undefined;
-    const incoming = ok && migrate(item.kind, item);
-    if (!incoming) {
-      summary.skipped += 1;
-      continue;
+  const rawOnes = Array.isArray(data.unreadable) ? data.unreadable : [];
+  const jobs = [
+    ...data.records.map((item) => [item, importRecord, isObject(item) ? item.kind : "?"]),
+    ...rawOnes.map((item) => [item, restoreRaw, (isObject(item) && split(item.storageKey)?.kind) || "?"]),
+  ];
+  const room = budget();
+  const counts = {};
+  const byKind = {};
+  let slice = performance.now();
+  for (let i = 0; i < jobs.length; i++) {
+    const [item, run, kind] = jobs[i];
+    const outcome = run(item, room);
+    counts[outcome] = (counts[outcome] || 0) + 1;
+    const k = (byKind[typeof kind === "string" && KIND_RE.test(kind) ? kind : "?"] ||= {});
+    k[outcome] = (k[outcome] || 0) + 1;
+    if (performance.now() - slice > SLICE_MS) {
+      onProgress({ done: i + 1, total: jobs.length });
+      await nextTurn();
+      slice = performance.now();
     }
-    const local = read(item.kind, item.key);
-    const merge = MERGE[item.kind];
-    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-    let value = incoming.value;
-    let updatedAt = incoming.updatedAt;
-    let outcome;
-    if (local && merge && isObject(local.value) && isObject(value)) {
-      value = merge(local.value, value);
-      updatedAt = Math.max(local.updatedAt, incoming.updatedAt);
-      if (same(value, local.value)) outcome = "unchanged";
-    } else if (local && local.updatedAt > incoming.updatedAt) outcome = "kept";
-    else if (local && same(local.value, value)) outcome = "unchanged";
-    if (!outcome) {
-      const result = write(item.kind, item.key, value, updatedAt, "import");
-      outcome = result.ok ? (local ? "updated" : "added") : "failed";
-    }
-    summary[outcome] += 1;
-    const k = (summary.byKind[item.kind] ||= { added: 0, updated: 0, unchanged: 0, kept: 0, failed: 0 });
-    k[outcome] += 1;
   }
-  const parts = [`${summary.added} added`, `${summary.updated} updated`, `${summary.unchanged} already up to date`];
-  if (summary.kept) parts.push(`${summary.kept} kept as they were (yours were newer)`);
-  if (summary.skipped) parts.push(`${summary.skipped} skipped (not readable)`);
-  if (summary.failed) parts.push(`${summary.failed} not saved (storage full)`);
-  summary.message = `Imported ${data.records.length} record${data.records.length === 1 ? "" : "s"}: ${parts.join(", ")}.`;
-  return summary;
+  onProgress({ done: jobs.length, total: jobs.length });
+  emit({ kind: "*", key: null, value: undefined, origin: "import" });
+  const n = (o) => counts[o] || 0;
+  return {
+    ok: true,
+    message: importMessage(jobs.length, counts),
+    counts,
+    byKind,
+    added: n("added"),
+    updated: n("updated"),
+    unchanged: n("unchanged"),
+    kept: n("kept"),
+    skipped: n("malformed") + n("newer"),
+    failed: jobs.length - ["added", "updated", "unchanged", "kept", "restored", "malformed", "newer"].reduce((s, o) => s + n(o), 0),
+  };
 }
 
 export function clearAll() {
