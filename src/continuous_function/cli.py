@@ -135,20 +135,29 @@ def serve(
     out: OutOption = Path("site"),
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(help="Also answer requests for this host name (loopback names always)."),
+    ] = None,
 ) -> None:
-    """Build, serve on http://127.0.0.1:8000, rebuild on every change and reload open pages."""
+    """Build, serve on http://127.0.0.1:8000, rebuild on every change and update open pages."""
     import uvicorn
     from rich.console import Console
 
     from continuous_function.markdown import MathRenderer
-    from continuous_function.server.app import Hub, create_app
-    from continuous_function.server.watch import watch_and_rebuild
+    from continuous_function.server.app import LOOPBACK_HOSTS, Hub, create_app
+    from continuous_function.server.watch import FileWatcher, watch_and_rebuild
     from continuous_function.site.build import BuildResult
     from continuous_function.site.build import build as run_build
 
     console = Console(stderr=True)
+
+    def log(message: str) -> None:
+        console.print(message, markup=False, highlight=False)
+
     base = f"http://{host}:{port}/"
-    with MathRenderer() as math:  # one KaTeX engine for every rebuild
+    # The watch starts before the first build, so a save made while it runs is not lost.
+    with FileWatcher(path) as files, MathRenderer() as math:  # one KaTeX engine for every build
 
         def rebuild() -> BuildResult:
             return run_build(path, out, dev=True, base_url=base, math=math)
@@ -157,17 +166,18 @@ def serve(
             first = rebuild()
         for d in first.diagnostics:
             if d.severity is Severity.error:
-                console.print(d.format(), markup=False, highlight=False)
+                log(d.format())
         if not first.written:
             typer.echo("the curriculum could not be built; fix the errors above", err=True)
             raise typer.Exit(1)
         hub = Hub()
 
         async def watcher() -> None:
-            await watch_and_rebuild(path, rebuild, hub, console.print)
+            await watch_and_rebuild(files.changes(), rebuild, hub, log)
 
         console.print(f"serving [bold]{base}[/] — watching {path} (Ctrl+C to stop)")
-        app_ = create_app(out, hub, on_startup=[watcher])
+        hosts = [*LOOPBACK_HOSTS, *(allow_host or [])]
+        app_ = create_app(out, hub, allowed_hosts=hosts, on_startup=[watcher])
         uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 import os
 import socket
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import uvicorn
 from playwright.sync_api import Browser, ConsoleMessage, Page
+from starlette.types import ASGIApp
 
 from continuous_function.server.app import Hub, create_app
 
@@ -29,36 +29,26 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+def run_server(app: ASGIApp) -> Iterator[str]:
+    """Serve `app` with uvicorn in a thread on a free loopback port; yields the base URL.
 
-
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve `site_dir` with the project's server (CSP headers included) on a free port."""
-    port = free_port()
-    config = uvicorn.Config(
-        create_app(site_dir, Hub(), dev=False),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        lifespan="on",
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
+    The socket is bound and listening before the URL is handed out, so a request made at once
+    waits in the backlog until uvicorn accepts it: no waiting for the server to start."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen()
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}/"
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}/"
     server.should_exit = True
-    thread.join(timeout=5)
+    thread.join(timeout=10)
+    sock.close()
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
-    yield from serve(built_site)
+    yield from run_server(create_app(built_site, Hub(), dev=False))
 
 
 class ErrorLog(list[str]):

@@ -4,21 +4,18 @@ Content-Security-Policy, the theme persists, phones work, and axe finds no viola
 from __future__ import annotations
 
 import shutil
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import uvicorn
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from continuous_function.server.app import Hub, create_app
-from continuous_function.server.watch import watch_and_rebuild
-from continuous_function.site.build import build
+from continuous_function.server.watch import FileWatcher, watch_and_rebuild
+from continuous_function.site.build import BuildResult, build
 
-from .conftest import ROOT, ErrorLog, free_port, watch
+from .conftest import ROOT, ErrorLog, run_server, watch
 
 PAGES = {
     "home": "",
@@ -114,51 +111,63 @@ def test_phone_width_has_no_horizontal_scroll(browser: Browser, site_url: str) -
 
 @pytest.fixture
 def live_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    """`cfn serve` in a thread on a private copy of the curriculum."""
+    """`cfn serve` in a thread on a private copy of the curriculum (its watch set up first)."""
     root = tmp_path / "curriculum"
     shutil.copytree(ROOT / "curriculum", root)
     out = tmp_path / "site"
-    cache = ROOT / ".cache" / "witness"
 
-    def rebuild():  # type: ignore[no-untyped-def]
-        return build(root, out, dev=True, cache_dir=cache)
+    def rebuild() -> BuildResult:
+        return build(root, out, dev=True, cache_dir=ROOT / ".cache" / "witness")
 
-    assert rebuild().written
-    hub = Hub()
+    with FileWatcher(root) as files:
+        assert rebuild().written
+        hub = Hub()
 
-    async def watcher() -> None:
-        await watch_and_rebuild(root, rebuild, hub, lambda _msg: None)
+        async def watcher() -> None:
+            await watch_and_rebuild(files.changes(), rebuild, hub, lambda _msg: None)
 
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(out, hub, on_startup=[watcher]),
-            host="127.0.0.1",
-            port=port,
-            log_level="warning",
-        )
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}/", root
-    server.should_exit = True
-    thread.join(timeout=5)
+        yield from ((url, root) for url in run_server(create_app(out, hub, on_startup=[watcher])))
 
 
-def test_serve_reloads_the_open_page_and_shows_errors(
+def open_live(browser: Browser, url: str) -> Page:
+    """A page of the dev server, once its update stream is subscribed (the server says so)."""
+    page = browser.new_context(viewport={"width": 1366, "height": 900}).new_page()
+    page.goto(url, wait_until="load")
+    expect(page.locator("html[data-cfn-live=ready]")).to_be_attached(timeout=15_000)
+    return page
+
+
+def test_serve_updates_the_open_page_in_place_and_shows_errors(
     browser: Browser, live_server: tuple[str, Path]
 ) -> None:
     url, root = live_server
-    page = browser.new_context().new_page()
-    page.goto(url + "calculus/derivatives/")
+    page = open_live(browser, url + "calculus/derivatives/")
+    page.evaluate("() => { window.cfnSamePage = true; }")  # gone if the page reloads
+    page.locator("#demo").scroll_into_view_if_needed()
+    expect(page.locator("section.demo")).to_have_attribute(
+        "data-demo-status", "ready", timeout=20_000
+    )
+    page.locator("#demo-c-fn").select_option("sin")  # demo state, with focus on the control
+    page.locator("#demo-c-fn").focus()
+    scrolled = page.evaluate("() => scrollY")
     page_md = root / "calculus/derivatives/page.md"
     original = page_md.read_text()
-    time.sleep(0.3)  # let the watcher start
+
     page_md.write_text(original.replace("## Intuition\n", "## Intuition\n\nFreshly edited.\n", 1))
-    page.get_by_text("Freshly edited.").wait_for(timeout=15_000)
+    expect(page.get_by_text("Freshly edited.")).to_be_attached(timeout=15_000)
+    assert page.evaluate("() => window.cfnSamePage") is True
+    assert page.evaluate("() => scrollY") == scrolled
+    assert page.evaluate("() => document.activeElement.id") == "demo-c-fn"
+    assert page.locator("#demo-c-fn").input_value() == "sin"
+
     page_md.write_text(original.replace(r"\frac", r"\fracc", 1))
     page.get_by_text("This page has content errors").wait_for(timeout=15_000)
     assert "P004" in page.locator(".diagnostics").inner_text()
     assert "page.md:" in page.locator(".diagnostics").inner_text()
+    assert page.evaluate("() => window.cfnSamePage") is True
+
+    page_md.write_text(original)
+    expect(page.get_by_text("This page has content errors")).to_have_count(0, timeout=15_000)
+    expect(page.get_by_text("Freshly edited.")).to_have_count(0)
+    assert page.locator("#demo-c-fn").input_value() == "sin"
+    page.context.close()

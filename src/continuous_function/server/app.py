@@ -1,20 +1,23 @@
-"""`cfn serve`: the built site, live reload over server-sent events, and security headers.
+"""`cfn serve`: the built site, live updates over server-sent events, and security headers.
 
-The site is plain static files; the server only adds the reload channel in development. A build
+The site is plain static files; the server only adds the update channel in development. A build
 with errors never stops the server: pages with errors show them, and a build that could not
-run at all is reported to open pages through the same channel.
+run at all is reported to open pages through the same channel. Only requests addressed to a
+loopback name are answered (a page on another site cannot reach it through DNS rebinding).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator, Callable, Coroutine
+import traceback
+from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import StreamingResponse
 from starlette.routing import Mount, Route
@@ -23,9 +26,14 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from continuous_function.site.assets import SECURITY_HEADERS
 
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+
 
 class Hub:
-    """Fan-out of build events to every open page."""
+    """Fan-out of build events to every open page.
+
+    Each stream starts with a `ready` event, sent once the stream is subscribed: a page (or a
+    test) that has seen it will not miss the next update."""
 
     def __init__(self) -> None:
         self.queues: set[asyncio.Queue[str]] = set()
@@ -42,6 +50,7 @@ class Hub:
         self.queues.add(queue)
         try:
             yield "retry: 500\n\n"
+            yield "event: ready\ndata: {}\n\n"
             if self.last:
                 yield self.last
             while not await request.is_disconnected():
@@ -79,11 +88,18 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+def _report_crash(task: asyncio.Task[None]) -> None:
+    """A background task (the watcher) that dies says why, with its traceback, on stderr."""
+    if not task.cancelled() and (exc := task.exception()) is not None:
+        traceback.print_exception(exc)
+
+
 def create_app(
     site_dir: Path,
     hub: Hub,
     *,
     dev: bool = True,
+    allowed_hosts: Sequence[str] = LOOPBACK_HOSTS,
     on_startup: list[Callable[[], Coroutine[Any, Any, None]]] | None = None,
 ) -> ASGIApp:
     async def events(request: Request) -> StreamingResponse:
@@ -92,6 +108,8 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         tasks = [asyncio.create_task(fn()) for fn in on_startup or []]
+        for task in tasks:
+            task.add_done_callback(_report_crash)
         try:
             yield
         finally:
@@ -106,4 +124,4 @@ def create_app(
         ],
         lifespan=lifespan,
     )
-    return SecurityHeaders(app, dev=dev)
+    return SecurityHeaders(TrustedHostMiddleware(app, allowed_hosts=allowed_hosts), dev=dev)

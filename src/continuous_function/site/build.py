@@ -57,6 +57,8 @@ class BuildResult:
     rendered: list[str] = field(default_factory=list)
     """Concept keys rendered this time (the rest were reused from the previous build)."""
     reused: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    """Site files (paths relative to `out`) whose bytes this build changed."""
     witnesses_run: int = 0
 
     def failed(self, strict: bool = False) -> bool:
@@ -112,9 +114,10 @@ def build(
     files = assets.static_files(demo_sources) | files
     files["static/css/bundle.css"] = assets.bundle_css(files)
     if dev:
-        sync_site(out, files)  # cfn serve: only changed files, each replaced atomically
+        result.changed = sync_site(out, files)  # cfn serve: only changed files, each atomically
     else:
         write_site(out, files)
+        result.changed = sorted(files)
     result.written = True
     return result
 
