@@ -6,7 +6,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve test setup system lint typecheck lock clean
+JS     := $(wildcard src/continuous_function/static/js/*.js)
+
+.PHONY: serve test setup system lint typecheck jscheck lock clean
 
 serve: setup
 	$(BIN)/cfn serve curriculum
@@ -15,7 +17,13 @@ test: setup system
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
+	$(MAKE) --no-print-directory jscheck
 	$(BIN)/pytest -n 2
+
+# Syntax of every browser module (read as an ES module: node 20 skips files with `import` given
+# by name, so each goes in on stdin).
+jscheck:
+	@for f in $(JS); do node --input-type=module --check < $$f || { echo "$$f: syntax error"; exit 1; }; done
 
 setup: $(STAMP) node_modules/.package-lock.json
 

@@ -100,11 +100,10 @@ def test_learner_query_finds_the_intended_concept(
 def test_snippets_mark_the_matching_words(results: dict[str, list[dict[str, object]]]) -> None:
     for query, _, _ in QUERIES:
         for r in results[f"{query}|"][:3]:
-            snippet = r["snippet"]
+            snippet, title = r["snippet"], r["title"]
             assert isinstance(snippet, list) and snippet, (query, r)
-            marked = [p["text"] for p in snippet if p["mark"]] + [
-                p["text"] for p in r["title"] if p["mark"]
-            ]  # type: ignore[attr-defined]
+            assert isinstance(title, list), (query, r)
+            marked = [p["text"] for p in snippet + title if p["mark"]]
             assert marked, f"{query!r} → {r['id']}: nothing highlighted"
 
 

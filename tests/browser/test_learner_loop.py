@@ -9,7 +9,7 @@ import json
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -28,7 +28,7 @@ def fresh(browser: Browser, page_errors: ErrorLog) -> Iterator[Any]:
     """Open pages in new browser contexts (empty storage); every page's errors are collected."""
     contexts: list[BrowserContext] = []
 
-    def new(scheme: str = "light", width: int = 1366, **kw: Any) -> Page:
+    def new(scheme: Literal["light", "dark"] = "light", width: int = 1366, **kw: Any) -> Page:
         context = browser.new_context(
             viewport={"width": width, "height": 900}, color_scheme=scheme, **kw
         )

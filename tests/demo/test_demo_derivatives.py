@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import pytest
 
 from continuous_function.demo import Demo
 
 
-def shape_ids(scene: dict) -> set[str]:
+def shape_ids(scene: dict[str, Any]) -> set[str]:
     return {shape[0] for shape in scene["shapes"]}
 
 
@@ -87,7 +88,7 @@ def test_x_plus_h_stays_inside_the_plot(derivatives: Demo) -> None:
         ({"fn": "exp", "x": 2.0, "h": 0.5}, "lower"),
     ],
 )
-def test_answers(derivatives: Demo, values: dict, expected: str) -> None:
+def test_answers(derivatives: Demo, values: dict[str, Any], expected: str) -> None:
     state, _ = derivatives.start(values)
     d = derivatives.spec.derived(state["values"])
     assert derivatives.spec.answer_for(state["values"], d).option == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from continuous_function.demo import Demo
@@ -25,7 +27,7 @@ def test_declaration(functions: Demo) -> None:
         ({"fn": "sin", "a": 0.0}, "equal"),
     ],
 )
-def test_answers(functions: Demo, values: dict, expected: str) -> None:
+def test_answers(functions: Demo, values: dict[str, Any], expected: str) -> None:
     state, _ = functions.start(values)
     d = functions.spec.derived(state["values"])
     assert functions.spec.answer_for(state["values"], d).option == expected

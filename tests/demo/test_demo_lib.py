@@ -147,9 +147,14 @@ def test_bad_events_leave_state_alone() -> None:
 
 def test_memo_computes_once() -> None:
     demo = _tiny_demo()
-    calls = []
+    calls: list[int] = []
+
+    def compute() -> int:
+        calls.append(1)
+        return len(calls)
+
     for _ in range(3):
-        demo.memo("k", lambda: calls.append(1) or len(calls))
+        demo.memo("k", compute)
     assert calls == [1]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 
@@ -118,7 +119,7 @@ def test_storyboard_frames(derivatives: Demo) -> None:
 
 
 def test_check_storyboard(derivatives: Demo) -> None:
-    frames = [
+    frames: list[tuple[dict[str, Any], str]] = [
         ({"x": 0.5, "h": 0.1}, "fine"),
         ({"x": 2.9}, "out of range"),
         ({"q": 1}, "unknown"),

@@ -57,7 +57,7 @@ def test_case(case: Path, math: MathRenderer) -> None:
     if os.environ.get("CFN_REGENERATE"):
         says = {(p["code"], p["line"], p["col"]): p.get("says") for p in expected["problems"]}
         expected["problems"] = [
-            {**p, "says": says[key]} if says.get(key := (p["code"], p["line"], p["col"])) else p
+            {**p, "says": says[at]} if says.get(at := (p["code"], p["line"], p["col"])) else p
             for p in problems_of(page)
         ]
         (case / "expected.json").write_text(dump(expected), encoding="utf-8")

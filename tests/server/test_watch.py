@@ -9,10 +9,10 @@ import json
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
+from continuous_function.diagnostics import Diagnostic, Location, Severity
 from continuous_function.server.app import Hub
 from continuous_function.server.watch import FileWatcher, watch_and_rebuild
 from continuous_function.site.build import BuildResult
-from continuous_function.validate.diagnostics import Diagnostic, Location, Severity
 
 
 def test_a_save_right_after_the_watch_is_set_up_is_seen(tmp_path: Path) -> None:
@@ -31,7 +31,7 @@ async def batches(*names: str) -> AsyncIterator[set[str]]:
 
 def run(rebuilds: list[Callable[[], BuildResult]]) -> tuple[list[tuple[str, str]], list[str]]:
     """Feed one batch of changes per rebuild; return what open pages and the terminal got."""
-    hub, log = Hub(), []
+    hub, log = Hub(), list[str]()
     queue: asyncio.Queue[str] = asyncio.Queue()
     hub.queues.add(queue)
     steps = iter(rebuilds)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import traceback
-from collections.abc import AsyncIterator, Callable, Coroutine, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -45,7 +45,7 @@ class Hub:
         for queue in list(self.queues):
             queue.put_nowait(message)
 
-    async def stream(self, request: Request) -> AsyncIterator[str]:
+    async def stream(self, request: Request) -> AsyncGenerator[str, None]:
         queue: asyncio.Queue[str] = asyncio.Queue()
         self.queues.add(queue)
         try:
