@@ -8,6 +8,7 @@ the answer is decided by |f′(x)| against 1 unless the outer slope is exactly 0
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 from continuous_function.demo.loader import cfdemo
@@ -15,17 +16,18 @@ from continuous_function.demo.loader import cfdemo
 fmt = cfdemo().fmt
 REL = 0.03
 
-INNER = {  # u, du/dx
+Fn = Callable[[float], float]
+INNER: dict[str, tuple[Fn, Fn]] = {  # u, du/dx
     "square": (lambda x: x * x, lambda x: 2 * x),
     "sin": (math.sin, math.cos),
     "double": (lambda x: 2 * x, lambda x: 2.0),
 }
-OUTER_PRIME = {
+OUTER_PRIME: dict[str, Fn] = {
     "sin": math.cos,
     "square": lambda u: 2 * u,
     "tanh": lambda u: 1 / math.cosh(u) ** 2,
 }
-OUTER = {"sin": math.sin, "square": lambda u: u * u, "tanh": math.tanh}
+OUTER: dict[str, Fn] = {"sin": math.sin, "square": lambda u: u * u, "tanh": math.tanh}
 
 
 def _order(a: float, b: float) -> int:
