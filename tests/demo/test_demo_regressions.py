@@ -55,6 +55,47 @@ CASES = {
     "chain-rule-double-small-outer-same": Case(
         "calculus/chain-rule", {"inner": "double", "outer": "sin", "x": 0.79}, "same", False
     ),
+    # v₁ ∥ v₂ with v₃ off their line: rank 2, not 1
+    "linear-independence-parallel-plus-third": Case(
+        "linear-algebra/linear-independence",
+        {"ang1": 20.0, "ang2": -160.0, "len2": 2.0, "third": True, "ang3": 160.0},
+        "dependent",
+        True,
+        ("so the rank is 2",),
+        ("rank is 1",),
+    ),
+    # "settles" means inside for good, not inside at step 60
+    "sgd-momentum-0.95-0.05": Case(
+        "optimization/sgd-momentum",
+        {"beta": 0.95, "eta": 0.05},
+        "more",
+        True,
+        ("for good at step 74", "leaves it again"),
+    ),
+    "sgd-momentum-0.95-0.055": Case(
+        "optimization/sgd-momentum", {"beta": 0.95, "eta": 0.055}, "more", True, ("step 82",)
+    ),
+    "sgd-momentum-0.95-0.08": Case(
+        "optimization/sgd-momentum", {"beta": 0.95, "eta": 0.08}, "more", True, ("step 79",)
+    ),
+    # with a floor, linear decay ends above 1/√t
+    "learning-rate-schedules-rsqrt-floor": Case(
+        "optimization/learning-rate-schedules",
+        {"shape": "rsqrt", "warmup": 10.0, "floor": 0.5, "t": 900.0},
+        "lower",
+        True,
+        ("gives 0.105 of the peak, linear 0.551", "(below it)"),
+        ("sits above",),
+    ),
+    # at b = 2 a direction 40° from the x-axis still curves up
+    "loss-landscapes-b2-40deg": Case(
+        "optimization/loss-landscapes",
+        {"point": "saddle", "b": 2.0, "angle": 40.0},
+        "up",
+        True,
+        ("at a = 40° it curves up",),
+        ("closer to the x-axis",),
+    ),
 }
 
 

@@ -42,12 +42,17 @@ def _polar(r, degrees):
     return (r * math.cos(degrees * DEG), r * math.sin(degrees * DEG))
 
 
+def cross(a, b):
+    """The signed area a₁b₂ − a₂b₁ of the parallelogram of a and b."""
+    return a[0] * b[1] - a[1] * b[0]
+
+
 @demo.derive
 def derive(v):
     v1 = _polar(LEN1, v["ang1"])
     v2 = _polar(v["len2"], v["ang2"])
     v3 = _polar(LEN3, v["ang3"])
-    det = v1[0] * v2[1] - v1[1] * v2[0]  # signed area of the parallelogram of v1 and v2
+    det = cross(v1, v2)
     parallel = abs(det) <= 0.01 * LEN1 * max(v["len2"], 1e-12) or v["len2"] == 0.0
     d = {"v1": v1, "v2": v2, "v3": v3, "det": det, "parallel": parallel}
     # a nontrivial combination c1 v1 + c2 v2 (+ c3 v3) = 0, when there is one
@@ -72,6 +77,12 @@ def answer(v, d):
     return "independent" if d["c"] is None else "dependent"
 
 
+def _joined(c):
+    """" + 0.53" or " − 0.53": the sign of the number as shown (a shown 0.00 is never "−")."""
+    text = fmt(c, 2)
+    return (" − " + text[1:]) if text[0] == "−" else (" + " + text)
+
+
 @demo.explain
 def explain(v, d):
     k = 3 if v["third"] else 2
@@ -84,22 +95,33 @@ def explain(v, d):
         lines.append("Only c₁ = c₂ = 0 gives c₁v₁ + c₂v₂ = 0: two vectors that are not parallel, rank 2.")
         return lines
     names = ["v₁", "v₂", "v₃"]
-    sign = -1.0 if c[0] < 0 or (c[0] == 0 and c[1] < 0) else 1.0  # any multiple works; lead with +
+    # any multiple works: lead with the first coefficient that shows as nonzero, made positive
+    sign = 1.0
+    for i in range(k):
+        if fmt(c[i], 2) != "0.00":
+            sign = -1.0 if c[i] < 0 else 1.0
+            break
     terms = ""
     for i in range(k):
         ci = sign * c[i]
         if i == 0:
             terms = fmt(ci, 2) + "·" + names[i]
         else:
-            terms = terms + (" − " if ci < 0 else " + ") + fmt(abs(ci), 2) + "·" + names[i]
+            terms = terms + _joined(ci) + "·" + names[i]
     lines.append("Nontrivial combination: " + terms + " = 0.")
     if v["third"] and not d["parallel"]:
-        lines.append("Equivalently v₃ = " + fmt(c[0], 2) + "·v₁ " + ("− " if c[1] < 0 else "+ ")
-                     + fmt(abs(c[1]), 2) + "·v₂: the dashed path in the picture.")
+        lines.append("Equivalently v₃ = " + fmt(c[0], 2) + "·v₁" + _joined(c[1]) + "·v₂: the dashed path in the picture.")
     if v["len2"] == 0.0:
         lines.append("v₂ is the zero vector, and 1·0 = 0: any list containing 0 is dependent.")
+    elif d["parallel"] and not v["third"]:
+        lines.append("v₁ and v₂ lie on one line through the origin, so the rank is 1, less than 2.")
     elif d["parallel"]:
-        lines.append("v₁ and v₂ lie on one line through the origin, so the rank is 1, less than " + str(k) + ".")
+        on_line = abs(cross(d["v1"], d["v3"])) <= 0.01 * LEN1 * LEN3
+        lines.append(
+            "v₁ and v₂ lie on one line through the origin and v₃ "
+            + ("lies on it too, so the rank is 1" if on_line else "does not, so the rank is 2")
+            + ", less than 3."
+        )
     else:
         lines.append("Three vectors in the plane: the rank is at most 2, so one of them is a combination of the others.")
     return lines

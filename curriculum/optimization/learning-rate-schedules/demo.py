@@ -7,7 +7,7 @@ learner predicts whether the chosen schedule is above, level with or below it at
 
 import math
 
-from cfdemo import Demo, fmt, label, path, point, prediction, segment, select, slider
+from cfdemo import Demo, compare, fmt, label, path, pick, point, prediction, segment, select, slider
 
 T = 1000.0
 TOL = 0.01  # "level" means within 1% of the peak
@@ -20,7 +20,7 @@ demo = Demo(
         "(drawn) and, after the reveal, the chosen schedule; markers at step t."
     ),
     controls=[
-        select("shape", "Decay", [("cosine", "cosine to the floor"), ("rsqrt", "1/√t (no floor)")], "cosine"),
+        select("shape", "Decay", [("cosine", "cosine to the floor"), ("rsqrt", "1/√t (ignores the floor)")], "cosine"),
         slider("warmup", "Warmup steps T_w", 10.0, 400.0, 10.0, 100.0, 0),
         slider("floor", "Floor η_min / η_peak", 0.0, 0.5, 0.05, 0.0),
         slider("t", "Step t", 0.0, 1000.0, 10.0, 300.0, 0),
@@ -88,6 +88,10 @@ def answer(v, d):
     return "level"
 
 
+def floor_end(v):
+    return linear(T, v["warmup"], v["floor"])
+
+
 @demo.explain
 def explain(v, d):
     name = "cosine" if v["shape"] == "cosine" else "1/√t"
@@ -103,9 +107,11 @@ def explain(v, d):
             + " of the decay done: higher before p = ½, equal at ½, lower after."
         )
     else:
+        end = math.sqrt(v["warmup"] / T)
         lines.append(
-            "1/√t gives √(T_w / t): it drops fast right after warmup, then flattens and never reaches "
-            "a floor, so late in training it sits above the linear schedule."
+            "1/√t gives √(T_w / t): it drops fast right after warmup, then flattens and ignores the "
+            "floor, ending at √(T_w / T) = " + fmt(end, 3) + " where linear decay ends at the floor "
+            + fmt(floor_end(v), 3) + pick(compare(end, floor_end(v)), " (below it)", "", " (above it)") + "."
         )
     return lines
 

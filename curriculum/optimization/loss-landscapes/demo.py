@@ -8,7 +8,7 @@ stays flat or curves down at s = 0; the reveal draws it with its quadratic model
 
 import math
 
-from cfdemo import Demo, curve, fmt, label, point, prediction, select, slider
+from cfdemo import Demo, curve, fmt, label, pick, point, prediction, select, slider
 
 SMIN = -2.0
 SMAX = 2.0
@@ -67,6 +67,9 @@ def answer(v, d):
     return "flat"
 
 
+ORDER = {"down": -1, "flat": 0, "up": 1}
+
+
 @demo.explain
 def explain(v, d):
     lines = [
@@ -79,7 +82,9 @@ def explain(v, d):
         edge = math.atan(math.sqrt(-d["hxx"] / v["b"])) * 180.0 / math.pi
         lines.append(
             "At this saddle the slice is flat at a = " + fmt(edge, 1) + "° and " + fmt(180.0 - edge, 1)
-            + "°; it curves down for directions closer to the x-axis, up for those closer to the y-axis."
+            + "°: it curves down for directions within " + fmt(edge, 1) + "° of the x-axis and up for "
+            + "the others, so at a = " + fmt(v["angle"], 0) + "° it "
+            + pick(ORDER[answer(v, d)], "curves down", "is flat to second order", "curves up") + "."
         )
     else:
         lines.append("At a minimum both eigenvalues are positive, so every slice curves up.")

@@ -14,7 +14,8 @@ MU = 1.0
 L = 20.0
 START = (-4.0, 1.5)
 RADIUS = 0.5
-STEPS = 60
+STEPS = 60  # steps drawn at least (more when a path settles later)
+HORIZON = 200  # steps simulated: every path on the grid settles for good well before this
 SAME = 2  # "about the same" means within this many steps
 WINDOW = (-4.6, 4.6, -2.8, 2.8)
 
@@ -34,7 +35,7 @@ demo = Demo(
         [
             ("fewer", "fewer steps"),
             ("same", "about as many steps (within 2)"),
-            ("more", "more steps, or not within 60"),
+            ("more", "more steps"),
         ],
     ),
     window=WINDOW,
@@ -44,14 +45,17 @@ demo = Demo(
 
 
 def _run(eta, beta):
-    """Heavy ball v ← βv − η∇f, θ ← θ + v for STEPS steps: the path and the settling step."""
+    """Heavy ball v ← βv − η∇f, θ ← θ + v for HORIZON steps: the path, the step from which it
+    stays inside the circle for good (−1 if it is still outside at the horizon), and the step it
+    first entered."""
     x = START[0]
     y = START[1]
     vx = 0.0
     vy = 0.0
     pts = [(x, y)]
     last_out = 0
-    for t in range(1, STEPS + 1):
+    first_in = -1
+    for t in range(1, HORIZON + 1):
         vx = beta * vx - eta * MU * x
         vy = beta * vy - eta * L * y
         x = x + vx
@@ -59,8 +63,11 @@ def _run(eta, beta):
         pts.append((x, y))
         if x * x + y * y > RADIUS * RADIUS:
             last_out = t
-    settle = last_out + 1 if last_out < STEPS else -1
-    return pts, settle
+        elif first_in < 0:
+            first_in = t
+    settle = last_out + 1 if last_out < HORIZON else -1
+    shown = max(STEPS, settle) if settle > 0 else HORIZON
+    return pts[: shown + 1], settle, first_in
 
 
 def _root(eta, beta, lam):
@@ -94,20 +101,22 @@ LEVELS = [0.5, 2.0, 5.0, 10.0, 20.0, 30.5]
 def derive(v):
     eta = v["eta"]
     beta = v["beta"]
-    gd, gd_settle = demo.memo(("gd", eta), lambda: _run(eta, 0.0))  # depends on η only
-    hb, hb_settle = _run(eta, beta)
+    gd, gd_settle, gd_first = demo.memo(("gd", eta), lambda: _run(eta, 0.0))  # η only
+    hb, hb_settle, hb_first = _run(eta, beta)
     return {
         "gd": gd,
         "hb": hb,
         "gd_settle": gd_settle,
         "hb_settle": hb_settle,
+        "gd_first": gd_first,
+        "hb_first": hb_first,
         "gd_rate": _rate(eta, 0.0),
         "hb_rate": _rate(eta, beta),
     }
 
 
 def _steps_text(n):
-    return "not within " + str(STEPS) if n < 0 else str(n) + " steps"
+    return "not within " + str(HORIZON) + " steps" if n < 0 else "step " + str(n)
 
 
 @demo.answer
@@ -121,11 +130,22 @@ def answer(v, d):
     return "fewer" if m < g else "more"
 
 
+def _returns(name, first, settle):
+    """The sentence for a path that enters the circle, leaves again and settles later."""
+    if first < 0 or first == settle:
+        return []
+    return [
+        "The " + name + " path is first inside the circle at step " + str(first)
+        + ", leaves it again, and stays inside only from " + _steps_text(settle) + "."
+    ]
+
+
 @demo.explain
 def explain(v, d):
     return [
-        "Momentum settles after " + _steps_text(d["hb_settle"]) + "; gradient descent after "
-        + _steps_text(d["gd_settle"]) + ".",
+        "Momentum settles in the circle for good at " + _steps_text(d["hb_settle"])
+        + "; gradient descent at " + _steps_text(d["gd_settle"]) + ".",
+    ] + _returns("momentum", d["hb_first"], d["hb_settle"]) + [
         "Slowest per-step factor: gradient descent " + fmt(d["gd_rate"], 3) + ", momentum "
         + fmt(d["hb_rate"], 3) + " (the largest root of z² − (1 + β − ηλ)z + β over λ = 1 and 20).",
         "Along the flat x-axis the gradient barely changes sign, so momentum's step grows toward "
@@ -136,7 +156,7 @@ def explain(v, d):
 @demo.readouts
 def readouts(v, d):
     return [
-        ("gd", "Gradient descent settles after", _steps_text(d["gd_settle"])),
+        ("gd", "Gradient descent settles for good at", _steps_text(d["gd_settle"])),
         ("boost", "Top-speed multiplier 1/(1 − β)", fmt(1.0 / (1.0 - v["beta"]), 2)),
         ("etal", "η·L (steep direction)", fmt(v["eta"] * L, 2)),
     ]

@@ -11,9 +11,8 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from continuous_function.demo.loader import cfdemo
+from .harness import decimals, fmt
 
-fmt = cfdemo().fmt
 REL = 0.03
 
 Fn = Callable[[float], float]
@@ -61,9 +60,7 @@ def expect(v: dict[str, Any]) -> Any:
     if gp == 0:
         lines.append("The outer slope is 0 here, so the product is 0 whatever f′(x) is.")
     elif abs(gp) < 0.05:
-        d = 3
-        while d < 7 and abs(gp) * 10**d < 9.5:
-            d += 1
+        d = decimals(gp, 3)
         lines.append(
             f"The outer slope is small here ({fmt(gp, d)}), so the composite slope is small too, "
             "yet still |f′(x)| times as large in size."

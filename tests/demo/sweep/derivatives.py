@@ -11,9 +11,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from continuous_function.demo.loader import cfdemo
+from .harness import decimals, fmt
 
-fmt = cfdemo().fmt
 REL, FLOOR = 0.02, 0.02
 
 
@@ -25,19 +24,11 @@ def _slopes(fn: str, x: float, h: float) -> tuple[float, float]:
     return math.exp(x), math.exp(x) * math.expm1(h) / h
 
 
-def _decimals(x: float) -> int:
-    """At least 3 decimals, more until two significant digits show (at most 7)."""
-    d = 3
-    while d < 7 and abs(x) * 10**d < 9.5:
-        d += 1
-    return d
-
-
 def _outcome(tangent: float, secant: float, close: bool) -> tuple[set[str], list[str]]:
     gap = tangent - secant
     side = "lower" if gap < 0 else "higher" if gap > 0 else "equal"
     tol = max(REL * max(abs(tangent), abs(secant)), FLOOR)
-    d = _decimals(gap)
+    d = decimals(gap, 3)
     lines = [f"Tangent slope f′(x) = {fmt(tangent)}; secant slope = {fmt(secant)}."]
     if side == "equal":
         lines.append("The two slopes are exactly equal here.")

@@ -26,6 +26,10 @@ from types import ModuleType
 from typing import Any
 
 from continuous_function.demo import Demo
+from continuous_function.demo.loader import cfdemo
+
+fmt = cfdemo().fmt
+"""The demos' own number formatting (formatting is shared; the numbers are not)."""
 
 Outcome = tuple[set[str], list[str]]
 Expect = Callable[[dict[str, Any]], Outcome | list[Outcome]]
@@ -47,6 +51,7 @@ def control_values(demo: Demo, control_id: str) -> list[Any]:
 def grid(demo: Demo, spec: ModuleType) -> Iterator[dict[str, Any]]:
     """The control grid (with the spec's stated subsampling), after the demo's constraints."""
     override: dict[str, list[Any]] = getattr(spec, "GRID", {})
+    assert not override or getattr(spec, "SUBSAMPLED", ""), "a subsampled grid must say why"
     ids = [c.id for c in demo.controls]
     axes = [override.get(i) or control_values(demo, i) for i in ids]
     seen: set[tuple[Any, ...]] = set()
@@ -115,3 +120,11 @@ def _mismatch(answer: Any, outcome: Outcome) -> str:
     if len(answer.lines) != len(lines):
         return f"{len(answer.lines)} lines, the spec has {len(lines)}:\n" + "\n".join(answer.lines)
     return next((w for w in map(line_mismatch, answer.lines, lines) if w), "")
+
+
+def decimals(x: float, least: int) -> int:
+    """At least `least` decimals, more until two significant digits show (at most 7)."""
+    d = least
+    while d < 7 and abs(x) * 10**d < 9.5:
+        d += 1
+    return d
