@@ -162,19 +162,22 @@ def test_practice_hints_one_by_one_and_model_answer_after_an_attempt(
     model = item.locator("[data-model-text]")
     reveal = item.locator("[data-model-reveal]")
     expect(model).to_be_hidden()
-    expect(reveal).to_be_disabled()
     item.locator("textarea").fill("   ")
-    expect(reveal).to_be_disabled()  # whitespace is not an attempt
-    item.locator("textarea").fill("The slope is about 1.05 for h = 0.1.")
-    expect(reveal).to_be_enabled()
+    reveal.click()
+    expect(item.locator("[data-model-gate]")).to_contain_text(
+        "Not yet"
+    )  # whitespace is not an attempt
     expect(model).to_be_hidden()
-    # an honest word-level note, never a score
-    expect(item.locator("[data-rubric-note]:visible").first).to_contain_text("does not mention")
-    assert "score" not in item.inner_text().lower()
-    item.locator("[data-rubric-item]").nth(1).check()
+    item.locator("textarea").fill("The slope is about 1.05 for h = 0.1.")
+    expect(model).to_be_hidden()
+    expect(item.locator("[data-rubric]")).to_be_hidden()
     reveal.click()
     expect(model).to_be_visible()
     expect(model).to_contain_text("1.05171")
+    # The rubric is a self-check after the attempt, with an honest word-level note, never a score
+    expect(item.locator("[data-rubric-note]:visible").first).to_contain_text("does not mention")
+    assert "score" not in item.inner_text().lower()
+    item.locator("[data-rubric-item]").nth(1).check()
     item.locator("input[value='hard']").check()
     expect(item.locator("[data-attempts]")).to_contain_text("3 of 3 hints")
     expect(item.locator("[data-attempts]")).to_contain_text("rated hard")
@@ -203,10 +206,11 @@ def test_practice_hints_one_by_one_and_model_answer_after_an_attempt(
     assert attempt["hints"] == 3 and attempt["rating"] == "hard"
     assert attempt["rubric"] == [False, True, False, False] and attempt["at"] > 0
 
-    # A new attempt closes the model answer again until something is written.
+    # A new attempt closes the model answer and the rubric again until the next attempt.
     item.locator("[data-attempts] button").click()
     expect(item.locator("[data-model-text]")).to_be_hidden()
-    expect(item.locator("[data-model-reveal]")).to_be_disabled()
+    expect(item.locator("[data-rubric]")).to_be_hidden()
+    expect(item.locator("[data-model-reveal]")).to_be_visible()
     expect(item.locator("textarea")).to_have_value("")
     assert page_errors == []
 
@@ -603,10 +607,10 @@ def test_axe_finds_no_violations_with_every_panel_open(
     assert page_errors == []
 
 
-def tab_to(page: Page, selector: str, limit: int = 400) -> None:
-    """Press Tab until the focused element matches `selector`."""
+def tab_to(page: Page, selector: str, limit: int = 400, key: str = "Tab") -> None:
+    """Press Tab (or `key`) until the focused element matches `selector`."""
     for _ in range(limit):
-        page.keyboard.press("Tab")
+        page.keyboard.press(key)
         if page.evaluate(f"() => document.activeElement.matches({json.dumps(selector)})"):
             return
     raise AssertionError(f"Tab never reached {selector}")
@@ -636,15 +640,15 @@ def test_keyboard_only(page: Page, site_url: str, page_errors: ErrorLog) -> None
     expect(page.locator("#practice-2 [data-hint-next]")).to_have_text("Show hint 2 of 3")
     page.keyboard.press("Space")
     expect(page.locator("#practice-2 [data-hint]").nth(1)).to_be_visible()
-    tab_to(page, "#practice-2 [data-rubric-item]")
-    page.keyboard.press("Space")
-    expect(page.locator("#practice-2 [data-rubric-item]").first).to_be_checked()
     tab_to(page, "#practice-2 [data-model-reveal]")
     page.keyboard.press("Enter")
     expect(page.locator("#practice-2 [data-model-text]")).to_be_visible()
     tab_to(page, "#practice-2 input[name='rating-2']")
     page.keyboard.press("Space")
     expect(page.locator("#practice-2 [data-attempts]")).to_contain_text("rated again")
+    tab_to(page, "#practice-2 [data-rubric-item]", key="Shift+Tab")
+    page.keyboard.press("Space")
+    expect(page.locator("#practice-2 [data-rubric-item]").last).to_be_checked()
 
     tab_to(page, "#research input[name='research-object']")
     page.keyboard.press("ArrowDown")
@@ -672,7 +676,9 @@ def test_panels_show_their_authored_prompts_without_javascript(fresh: Any, site_
     for n in (1, 2, 3):
         expect(page.locator(f"#practice-{n} .practice-prompt")).to_be_visible()
         expect(page.locator(f"#practice-{n} [data-hints-details] summary")).to_be_visible()
-        expect(page.locator(f"#practice-{n} [data-rubric-item]").first).to_be_visible()
+        # the rubric names the answer's key numbers: behind a closed disclosure
+        expect(page.locator(f"#practice-{n} [data-rubric-details] summary")).to_be_visible()
+        expect(page.locator(f"#practice-{n} [data-rubric-item]").first).to_be_hidden()
     expect(page.locator("#research [data-question]")).to_contain_text("How small should h be")
     expect(page.locator("#research .object-list a").first).to_be_visible()
     expect(page.locator("#learner-memory")).to_be_hidden()  # it needs JavaScript to do anything

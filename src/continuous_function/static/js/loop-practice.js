@@ -1,7 +1,8 @@
 // Practice loop: ARIA tabs over the authored prompts; per prompt an answer saved as you type,
-// a hint ladder (one hint at a time, the count kept), the rubric as a self-check list with
-// honest word-level notes, the model answer only after an attempt, and kept attempts with a
-// self-rating (again / hard / good / easy) for a later review scheduler.
+// a hint ladder (one hint at a time, the count kept), and only after a real attempt (see
+// attemptGap) the rubric as a self-check list with honest word-level notes and the model
+// answer; kept attempts with a self-rating (again / hard / good / easy) for a review scheduler.
+// The rubric names the answer's key numbers, so showing it before an attempt gives it away.
 
 import * as store from "./store.js";
 import { $, $$, el, debounce, status, textOf, when } from "./loop-dom.js";
@@ -36,6 +37,25 @@ function keyTerms(criterion, model) {
   return out.slice(0, 5);
 }
 
+const FILLER = new Set(["the", "a", "an", "and", "or", "is", "it", "i", "to", "of", "idk", "dunno", "know", "sure", "not", "no", "yes"]);
+const MIN_TOKENS = 3;
+const MIN_OWN = 1;
+
+// Why an answer is not yet an attempt, or "" when it is: at least MIN_TOKENS words or numbers,
+// MIN_OWN of them the learner's own (not filler, not already in the prompt). Gibberish passes;
+// the rule only stops the model answer being opened by an empty or copied answer.
+export function attemptGap(answer, prompt) {
+  const all = tokens(answer);
+  const promptToks = new Set(tokens(prompt));
+  const own = new Set(all.filter((t) => !promptToks.has(t) && !FILLER.has(t) && !STOP.has(t)));
+  if (all.length >= MIN_TOKENS && own.size >= MIN_OWN) return "";
+  if (!all.length) return "Not yet: write your answer first. Committing to one before you compare is what makes the model answer useful.";
+  if (all.length < MIN_TOKENS) {
+    return `Not yet: your answer has ${all.length} word${all.length === 1 ? "" : "s"} or number${all.length === 1 ? "" : "s"}; an attempt needs at least ${MIN_TOKENS}. Say what you expect and why.`;
+  }
+  return "Not yet: every word and number in your answer is filler or copied from the prompt. Add something of your own: a number, a reason, a guess.";
+}
+
 function initItem(ctx, item, onChange) {
   const n = item.dataset.practice;
   const key = `${ctx.key}#practice-${n}`;
@@ -53,6 +73,9 @@ function initItem(ctx, item, onChange) {
   const rating = $("[data-rating]", item);
   const attemptsBox = $("[data-attempts]", item);
   const model = textOf(modelText);
+  const promptText = textOf($(".practice-prompt", item));
+  const rubricBox = $("[data-rubric]", item);
+  const gateText = gate.textContent;
   const terms = boxes.map((b) => keyTerms(textOf(b.closest("label")), model));
 
   // Replace the no-JS <details> with the ladder and the gated model answer.
@@ -61,6 +84,7 @@ function initItem(ctx, item, onChange) {
   hintButton.hidden = false;
   const modelDetails = $("[data-model-details]", item);
   modelDetails.replaceWith(modelText);
+  $("[data-rubric-details]", item).replaceWith(rubricBox);
   for (const node of $$("[data-js-only]", item)) node.hidden = false;
 
   const rec = () => {
@@ -121,9 +145,10 @@ function initItem(ctx, item, onChange) {
     boxes.forEach((b, i) => (b.checked = Boolean((r.rubric || [])[i])));
     const seen = Boolean(r.modelSeen);
     modelText.hidden = !seen;
+    rubricBox.hidden = !seen;
     reveal.hidden = seen;
-    reveal.disabled = !answer.value.trim();
-    gate.hidden = seen || Boolean(answer.value.trim());
+    gate.hidden = seen;
+    if (!seen) status(gate, null, gateText);
     rating.hidden = !seen;
     const last = r.attempts.at(-1);
     for (const radio of $$("input", rating)) radio.checked = Boolean(seen && last && last.rating === radio.value);
@@ -139,8 +164,7 @@ function initItem(ctx, item, onChange) {
 
   answer.addEventListener("input", () => {
     saved.textContent = "Saving…";
-    reveal.disabled = !answer.value.trim();
-    gate.hidden = !reveal.hidden || Boolean(answer.value.trim());
+    if (gate.classList.contains("loop-error") && !attemptGap(answer.value, promptText)) status(gate, null, gateText);
     renderNotes();
     saveAnswer();
   });
@@ -173,7 +197,11 @@ function initItem(ctx, item, onChange) {
   });
 
   reveal.addEventListener("click", () => {
-    if (!answer.value.trim()) return;
+    const gap = attemptGap(answer.value, promptText);
+    if (gap) {
+      status(gate, { ok: false, message: gap }, "");
+      return;
+    }
     saveAnswer.flush();
     const result = change((r) => ({
       ...r,
