@@ -671,7 +671,7 @@ def test_keyboard_only(page: Page, site_url: str, page_errors: ErrorLog) -> None
 def test_panels_show_their_authored_prompts_without_javascript(fresh: Any, site_url: str) -> None:
     page = fresh(java_script_enabled=False)
     page.goto(site_url + CONCEPT)
-    expect(page.locator("#inquiry legend")).to_contain_text("predict the secant slope at h = 0.3")
+    expect(page.locator("#inquiry legend")).to_contain_text("predict the secant slope at h = 0.1")
     expect(page.locator("#inquiry input[type=radio]")).to_have_count(4)
     for n in (1, 2, 3):
         expect(page.locator(f"#practice-{n} .practice-prompt")).to_be_visible()
