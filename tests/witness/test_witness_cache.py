@@ -3,31 +3,60 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
 import continuous_function.witness.run as run_module
-from continuous_function.witness import WitnessJob, WitnessWorker, cache_key, run_witnesses
+from continuous_function.witness import (
+    WitnessJob,
+    WitnessResult,
+    WitnessWorker,
+    cache_key,
+    run_witnesses,
+)
 from continuous_function.witness.cache import imported_modules, library_versions
 
 
+class _Counter:
+    """How many jobs reached the worker, i.e. really ran (the jail keeps witnesses from leaving
+    a mark outside, so the count is taken at the worker's door)."""
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def __call__(
+        self, original: Callable[[Sequence[WitnessJob]], Iterator[WitnessResult]]
+    ) -> Callable[[Sequence[WitnessJob]], Iterator[WitnessResult]]:
+        def counted(jobs: Sequence[WitnessJob]) -> Iterator[WitnessResult]:
+            self.n += len(jobs)
+            return original(jobs)
+
+        return counted
+
+
+@pytest.fixture
+def counter(worker: WitnessWorker, monkeypatch: pytest.MonkeyPatch) -> _Counter:
+    counting = _Counter()
+    monkeypatch.setattr(worker, "run", counting(worker.run))
+    return counting
+
+
 def _counting(
-    counter: Path,
+    counter: _Counter,
     key: str,
     body: str = "print('hello')\n",
     *,
     timeout: float = 5.0,
     checks: tuple[str, ...] = (),
 ) -> WitnessJob:
-    """A witness that leaves a mark outside its sandbox each time it really runs."""
-    source = f"with open({str(counter)!r}, 'a') as f:\n    f.write('x')\n" + body
     path = Path(f"{key}/witness.py")
-    return WitnessJob(key=key, path=path, source=source, timeout=timeout, checks=checks)
+    return WitnessJob(key=key, path=path, source=body, timeout=timeout, checks=checks)
 
 
-def _runs(counter: Path) -> int:
-    return len(counter.read_text()) if counter.exists() else 0
+def _runs(counter: _Counter) -> int:
+    return counter.n
 
 
 def _no_worker(*args: object, **kwargs: object) -> WitnessWorker:
@@ -35,9 +64,8 @@ def _no_worker(*args: object, **kwargs: object) -> WitnessWorker:
 
 
 def test_warm_run_executes_nothing(
-    tmp_path: Path, worker: WitnessWorker, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, worker: WitnessWorker, monkeypatch: pytest.MonkeyPatch, counter: _Counter
 ) -> None:
-    counter = tmp_path / "runs"
     jobs = [
         _counting(counter, "ok", checks=("check_a",), body="def check_a():\n    assert True\n"),
         _counting(counter, "fails", body="raise ValueError('same input, same failure')\n"),
@@ -54,8 +82,9 @@ def test_warm_run_executes_nothing(
         assert warm[key].model_dump(exclude={"cached"}) == cold[key].model_dump(exclude={"cached"})
 
 
-def test_changed_source_reruns_only_that_witness(tmp_path: Path, worker: WitnessWorker) -> None:
-    counter = tmp_path / "runs"
+def test_changed_source_reruns_only_that_witness(
+    tmp_path: Path, worker: WitnessWorker, counter: _Counter
+) -> None:
     a, b = _counting(counter, "a"), _counting(counter, "b")
     run_witnesses([a, b], tmp_path / "cache", worker=worker)
     edited = b.model_copy(update={"source": b.source + "print('edited')\n"})
@@ -68,8 +97,9 @@ def test_changed_source_reruns_only_that_witness(tmp_path: Path, worker: Witness
 @pytest.mark.parametrize(
     "garbage", [b"", b"{not json", b'{"format": 1}', b'{"format": 999, "result": {}}', b"\xff\xfe"]
 )
-def test_corrupt_entry_is_recomputed(tmp_path: Path, worker: WitnessWorker, garbage: bytes) -> None:
-    counter = tmp_path / "runs"
+def test_corrupt_entry_is_recomputed(
+    tmp_path: Path, worker: WitnessWorker, garbage: bytes, counter: _Counter
+) -> None:
     job = _counting(counter, "w")
     entry = tmp_path / "cache" / f"{cache_key(job)}.json"
     entry.parent.mkdir()
@@ -81,8 +111,9 @@ def test_corrupt_entry_is_recomputed(tmp_path: Path, worker: WitnessWorker, garb
     assert [p.name for p in entry.parent.iterdir()] == [entry.name]  # no temp files left
 
 
-def test_entry_from_an_older_format_is_ignored(tmp_path: Path, worker: WitnessWorker) -> None:
-    counter = tmp_path / "runs"
+def test_entry_from_an_older_format_is_ignored(
+    tmp_path: Path, worker: WitnessWorker, counter: _Counter
+) -> None:
     job = _counting(counter, "w")
     run_witnesses([job], tmp_path / "cache", worker=worker)
     entry = tmp_path / "cache" / f"{cache_key(job)}.json"
@@ -92,8 +123,7 @@ def test_entry_from_an_older_format_is_ignored(tmp_path: Path, worker: WitnessWo
     assert _runs(counter) == 2
 
 
-def test_timeouts_are_not_cached(tmp_path: Path, worker: WitnessWorker) -> None:
-    counter = tmp_path / "runs"
+def test_timeouts_are_not_cached(tmp_path: Path, worker: WitnessWorker, counter: _Counter) -> None:
     job = _counting(counter, "slow", body="while True:\n    pass\n", timeout=0.3)
     for _ in range(2):
         result = run_witnesses([job], tmp_path / "cache", worker=worker)["slow"]
@@ -104,7 +134,8 @@ def test_timeouts_are_not_cached(tmp_path: Path, worker: WitnessWorker) -> None:
 def test_unwritable_cache_costs_time_not_the_build(tmp_path: Path, worker: WitnessWorker) -> None:
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the cache directory should be")
-    result = run_witnesses([_counting(tmp_path / "runs", "w")], blocker, worker=worker)["w"]
+    job = WitnessJob(key="w", path=Path("w/witness.py"), source="print('hello')\n")
+    result = run_witnesses([job], blocker, worker=worker)["w"]
     assert result.status == "ok"
 
 
@@ -122,6 +153,9 @@ def test_key_covers_every_input() -> None:
         base.model_copy(update={"timeout": 6.0}),
         base.model_copy(update={"memory_mb": 256}),
         base.model_copy(update={"max_output": 1}),
+        base.model_copy(update={"wall_timeout": 99.0}),
+        base.model_copy(update={"disk_mb": 1}),
+        base.model_copy(update={"processes": 2}),
         base.model_copy(update={"path": Path("b/witness.py")}),
     ]
     keys = {cache_key(v) for v in variants}

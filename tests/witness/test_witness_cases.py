@@ -1,6 +1,7 @@
 """Each folder in cases/ is a witness.py and the result it must produce (expected.json).
 
-expected.json: optional job fields (`checks`, `timeout`, `memory_mb`, `max_output`) and an
+expected.json: optional job fields (`checks`, `timeout`, `wall_timeout`, `memory_mb`, `max_output`,
+`disk_mb`) and an
 `expect` object. Plain keys must equal the result's field; `*_contains` / `*_excludes` are
 substrings, `*_in` alternatives, `*_length` string lengths; `figures` counts figures;
 `max_duration_s` bounds how long the call took. Adding a regression is adding a folder.
@@ -18,7 +19,7 @@ from continuous_function.witness import WitnessJob, WitnessResult, WitnessWorker
 
 CASES = Path(__file__).parent / "cases"
 NAMES = sorted(p.name for p in CASES.iterdir() if (p / "expected.json").is_file())
-JOB_FIELDS = ("checks", "timeout", "memory_mb", "max_output")
+JOB_FIELDS = ("checks", "timeout", "wall_timeout", "memory_mb", "max_output", "disk_mb")
 
 
 def _spec(name: str) -> dict[str, Any]:
@@ -85,7 +86,7 @@ def test_case(name: str, results: dict[str, WitnessResult]) -> None:
         assert result.duration_s <= expect.pop("max_duration_s")
     _match(actual, expect, name)
     assert not result.cached
-    assert result.isolation in ("netns", "userns", "guard")
+    assert result.isolation in ("jail", "netns", "userns", "guard")
 
 
 def test_every_case_has_expectations() -> None:

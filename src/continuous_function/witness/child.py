@@ -21,14 +21,16 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import NoReturn, TextIO
 
-from continuous_function.witness import figures
+from continuous_function.witness import figures, namespaces
 from continuous_function.witness.harness import ChildReport, run_witness
-from continuous_function.witness.job import ErrorInfo, WitnessJob
+from continuous_function.witness.job import ErrorInfo, Isolation, WitnessJob
 from continuous_function.witness.sandbox import (
     NetworkMode,
     SandboxError,
+    address_space_bytes,
     apply_limits,
     isolate_network,
+    loopback_up,
     minimal_environ,
 )
 
@@ -42,16 +44,26 @@ class ChildFds:
 
 
 def child_main(
-    job: WitnessJob, fds: ChildFds, workdir: Path, network: NetworkMode, *, preload: bool = False
+    job: WitnessJob,
+    fds: ChildFds,
+    workdir: Path,
+    network: NetworkMode,
+    *,
+    jailed: bool,
+    preload: bool = False,
 ) -> NoReturn:
-    """Never returns: a forked child that fell back into the worker's loop would run jobs twice."""
+    """Never returns: a forked child that fell back into the worker's loop would run jobs twice.
+
+    `jailed`: the worker runs in the bubblewrap jail, and this witness gets namespaces of its
+    own (`namespaces.py`); otherwise only the network is cut off (`sandbox.isolate_network`).
+    """
     code = 70
     try:
         with contextlib.suppress(OSError):
             os.setpgid(0, 0)  # the worker kills the whole group, grandchildren included
         try:
-            isolation = isolate_network(network)
-        except SandboxError as exc:
+            isolation = _isolate(jailed, network, workdir, job)
+        except (SandboxError, namespaces.JailSetupError) as exc:
             _write(fds.report, "none\n" + _refusal(exc).model_dump_json())
             os._exit(0)
         _write(fds.report, isolation + "\n")
@@ -62,10 +74,18 @@ def child_main(
         sys.argv = [str(job.path)]
         if preload:
             figures.preload()
-        apply_limits(memory_mb=job.memory_mb, timeout=job.timeout, max_output=job.max_output)
+        apply_limits(
+            base_bytes=address_space_bytes(),
+            memory_mb=job.memory_mb,
+            cpu_s=job.timeout,
+            max_output=job.max_output,
+            processes=job.processes,
+        )
+        if jailed:
+            namespaces.seal()
         # Limits end the witness by signal; each leaves the stack (and so the line) behind.
         faulthandler.enable(file=fds.fault)
-        for signum in (signal.SIGTERM, signal.SIGXFSZ, signal.SIGXCPU):
+        for signum in (signal.SIGTERM, signal.SIGXFSZ, signal.SIGXCPU, signal.SIGPROF):
             faulthandler.register(signum, file=fds.fault, all_threads=False, chain=True)
         _seed()
         report = run_witness(job, isolation)
@@ -82,7 +102,15 @@ def child_main(
     os._exit(code)
 
 
-def _refusal(exc: SandboxError) -> ChildReport:
+def _isolate(jailed: bool, network: NetworkMode, workdir: Path, job: WitnessJob) -> Isolation:
+    if not jailed:
+        return isolate_network(network)
+    namespaces.enter(workdir, disk_bytes=job.disk_mb * 2**20)
+    loopback_up()
+    return "jail"
+
+
+def _refusal(exc: Exception) -> ChildReport:
     error = ErrorInfo(type="SandboxError", message=str(exc), line=None, traceback="")
     return ChildReport(status="error", error=error)
 
@@ -130,9 +158,16 @@ def _write(fd: int, text: str) -> None:
         data = data[os.write(fd, data) :]
 
 
-def spawn_argv(job: WitnessJob, fds: ChildFds, workdir: Path, network: NetworkMode) -> list[str]:
-    payload = {"job": job.model_dump(mode="json"), "fds": asdict(fds), "workdir": str(workdir)}
-    payload["network"] = network
+def spawn_argv(
+    job: WitnessJob, fds: ChildFds, workdir: Path, network: NetworkMode, jailed: bool
+) -> list[str]:
+    payload = {
+        "job": job.model_dump(mode="json"),
+        "fds": asdict(fds),
+        "workdir": str(workdir),
+        "network": network,
+        "jailed": jailed,
+    }
     return [sys.executable, "-m", "continuous_function.witness.child", json.dumps(payload)]
 
 
@@ -140,7 +175,8 @@ def _spawn_main() -> NoReturn:
     payload = json.loads(sys.argv[1])
     job = WitnessJob.model_validate(payload["job"])
     fds = ChildFds(**payload["fds"])
-    child_main(job, fds, Path(payload["workdir"]), payload["network"], preload=True)
+    workdir = Path(payload["workdir"])
+    child_main(job, fds, workdir, payload["network"], jailed=payload["jailed"], preload=True)
 
 
 if __name__ == "__main__":

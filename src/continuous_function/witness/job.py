@@ -16,13 +16,15 @@ Status = Literal["ok", "error", "timeout", "killed", "output-limit"]
 """How the witness process ended.
 
 `ok` means the module ran to the end (checks are judged separately, see `WitnessResult.passed`);
-`error` an exception (or a crash) in the module; `timeout` the wall-clock or CPU limit;
+`error` an exception (or a crash) in the module; `timeout` the CPU limit or the wall-clock backstop;
 `killed` a signal we did not send (out of memory, segfault); `output-limit` stdout/stderr/files
 or figures over `max_output`.
 """
 
-Isolation = Literal["netns", "userns", "guard", "none"]
-"""How the network was cut off for this run (see `sandbox.isolate_network`)."""
+Isolation = Literal["jail", "netns", "userns", "guard", "none"]
+"""How the witness was contained: `jail` is the bubblewrap jail plus the witness's own namespaces
+(`jail.py`, `namespaces.py`); the others are the fallback without a jail, named after how the
+network alone was cut off (`sandbox.isolate_network`)."""
 
 
 class _Frozen(BaseModel):
@@ -40,11 +42,29 @@ class WitnessJob(_Frozen):
     checks: tuple[str, ...] = ()
     """`check_*` functions to call after the module ran, in this order."""
     timeout: Annotated[float, Field(gt=0)] = 5.0
-    """Wall-clock seconds for module and checks together."""
+    """CPU seconds for module and checks together. CPU time, not wall-clock time: a witness on a
+    machine busy with other work gets less of the CPU per second but needs no more of it, so a
+    correct witness never fails because the machine was loaded."""
+    wall_timeout: Annotated[float, Field(gt=0)] | None = None
+    """The wall-clock backstop for a witness that waits instead of computing (sleeps, blocks on a
+    pipe); None means `backstop_s(timeout)`, generous enough for a machine at several times its
+    cores' worth of load."""
     memory_mb: Annotated[int, Field(gt=0)] = 512
     """Address space the witness may add on top of the preloaded interpreter (numpy, matplotlib)."""
     max_output: Annotated[int, Field(gt=0)] = 200_000
     """Bytes per stream (stdout, stderr) and per file the witness writes."""
+    disk_mb: Annotated[int, Field(gt=0)] = 16
+    """All files together (its private /tmp, in the jail); `max_output` caps each one."""
+    processes: Annotated[int, Field(gt=0)] = 32
+    """Processes the witness may have at once, itself included (a fork bomb stops here)."""
+
+    @property
+    def wall_s(self) -> float:
+        return self.wall_timeout if self.wall_timeout is not None else backstop_s(self.timeout)
+
+
+def backstop_s(cpu_s: float) -> float:
+    return 4 * cpu_s + 20
 
 
 class ErrorInfo(_Frozen):

@@ -84,9 +84,11 @@ def _verdict(
     job = e.job
     line, stack = _stack(e.fault, job)
     at = f" (at line {line})" if line else ""
-    if e.timed_out or signum == signal.SIGXCPU:
-        limit = "wall-clock" if e.timed_out else "CPU"
-        message = f"did not finish within the {job.timeout:g} s {limit} limit{at}"
+    if e.timed_out or signum in (signal.SIGPROF, signal.SIGXCPU):
+        if e.timed_out:
+            message = f"was still running after the {job.wall_s:g} s wall-clock backstop{at}"
+        else:
+            message = f"did not finish within its {job.timeout:g} s of CPU time{at}"
         return "timeout", ErrorInfo(type="Timeout", message=message, line=line, traceback=stack)
     full = [
         n

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import logging
 import os
 import selectors
 import shutil
@@ -21,21 +22,34 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 
+from continuous_function.witness.jail import Jail, probe
 from continuous_function.witness.job import CheckResult, ErrorInfo, WitnessJob, WitnessResult
 from continuous_function.witness.protocol import KILL_GRACE_S, Mode, Request, Response
 from continuous_function.witness.sandbox import THREAD_ENV, NetworkMode
 
+log = logging.getLogger(__name__)
 _SRC = Path(__file__).resolve().parents[2]
 STALL_S = 30.0
 """Silence from the worker, beyond the longest job's timeout, after which it is presumed hung."""
 
 
-def worker_environ() -> dict[str, str]:
+JAILED_ROOT = "/tmp/cf-witness"
+"""The worker's scratch directory inside the jail (on the jail's own tmpfs, gone with it)."""
+NO_JAIL_WARNING = (
+    "no jail for curriculum code here (%s): witnesses and demos run with resource limits and"
+    " network isolation only; install bubblewrap to contain them"
+)
+
+
+def worker_environ(jailed: bool) -> dict[str, str]:
     """The worker's environment: fixed hash seed and threads, plus where matplotlib keeps its
-    font cache (without HOME it rebuilds the cache, seconds, on every build)."""
-    passed = {
-        k: os.environ[k] for k in ("HOME", "MPLCONFIGDIR", "XDG_CACHE_HOME") if k in os.environ
-    }
+    font cache (without one it rebuilds the cache, seconds, on every build). Jailed, nothing of
+    the builder's environment is passed: the cache is copied in from a read-only bind."""
+    if jailed:
+        passed = {"HOME": JAILED_ROOT, "MPLCONFIGDIR": f"{JAILED_ROOT}/matplotlib"}
+    else:
+        names = ("HOME", "MPLCONFIGDIR", "XDG_CACHE_HOME")
+        passed = {k: os.environ[k] for k in names if k in os.environ}
     return {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
         "LANG": "C.UTF-8",
@@ -50,12 +64,26 @@ def worker_environ() -> dict[str, str]:
 class WitnessWorker:
     """One warm worker process; start it once per build and reuse it for every batch.
 
-    `workers` is how many witnesses run at once (children of the one worker).
+    `workers` is how many witnesses run at once (children of the one worker). `jail`: None
+    finds out whether the bubblewrap jail works here (and warns once if not); False runs
+    without it (tests of the fallback); True requires it.
     """
 
     def __init__(
-        self, *, workers: int = 2, mode: Mode = "fork", network: NetworkMode = "auto"
+        self,
+        *,
+        workers: int = 2,
+        mode: Mode = "fork",
+        network: NetworkMode = "auto",
+        jail: bool | None = None,
     ) -> None:
+        self._jail: Jail | None = None
+        if jail is not False:
+            self._jail, reason = probe(_SRC)
+            if self._jail is None:
+                if jail:
+                    raise RuntimeError(f"no jail: {reason}")
+                log.warning(NO_JAIL_WARNING, reason)
         self._argv = [
             sys.executable,
             "-m",
@@ -74,15 +102,23 @@ class WitnessWorker:
         # The scratch directory is ours, not the worker's: a worker that is killed cannot clean
         # up after itself, and its witnesses' files must not pile up in /tmp.
         self._root = tempfile.mkdtemp(prefix="cf-witness-")
+        if self._jail is None:
+            argv = [*self._argv, f"--root={self._root}"]
+        else:
+            argv = self._jail.wrap([*self._argv, f"--root={JAILED_ROOT}/work", "--jailed"])
         # Started eagerly: the worker's ~1 s of imports overlaps whatever the build does next.
         self._proc = subprocess.Popen(
-            [*self._argv, f"--root={self._root}"],
+            argv,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            env=worker_environ(),
+            env=worker_environ(self._jail is not None),
             cwd="/",
         )
         self._buffer = b""
+
+    @property
+    def jailed(self) -> bool:
+        return self._jail is not None
 
     def run(self, jobs: Sequence[WitnessJob]) -> Iterator[WitnessResult]:
         """Yield one result per job, in the order they finish."""
@@ -101,7 +137,7 @@ class WitnessWorker:
         # way would otherwise deadlock the two processes.
         writer = threading.Thread(target=_send, args=(proc, lines), daemon=True)
         writer.start()
-        patience = max(j.timeout for j in jobs) + KILL_GRACE_S + STALL_S
+        patience = max(j.wall_s for j in jobs) + KILL_GRACE_S + STALL_S
         while owed:
             line = self._readline(proc, patience)
             if line is None:

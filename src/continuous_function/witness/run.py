@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 from pathlib import Path
 
 from continuous_function.witness import cache
 from continuous_function.witness.job import WitnessJob, WitnessResult
 from continuous_function.witness.pool import WitnessWorker
-
-log = logging.getLogger(__name__)
 
 
 def run_witnesses(
@@ -50,12 +47,4 @@ def run_witnesses(
         finally:
             if own:
                 active.close()
-    weak = sorted(r.key for r in results.values() if r.isolation == "guard" and not r.cached)
-    if weak:
-        log.warning(
-            "no network namespace could be created here; %d witness(es) ran behind a Python-level"
-            " socket guard only (e.g. %s)",
-            len(weak),
-            weak[0],
-        )
     return {key: results[key] for key in keys}

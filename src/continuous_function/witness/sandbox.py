@@ -10,6 +10,7 @@ from __future__ import annotations
 import ctypes
 import fcntl
 import ipaddress
+import math
 import os
 import resource
 import signal
@@ -58,7 +59,7 @@ def isolate_network(mode: NetworkMode) -> Isolation:
         flags = _CLONE_NEWNET if method == "netns" else _CLONE_NEWUSER | _CLONE_NEWNET
         err = _unshare(flags)
         if err is None:
-            _loopback_up()
+            loopback_up()
             return method
         errors.append(f"{method}: {err}")
     raise SandboxError("cannot isolate the network (" + "; ".join(errors) + ")")
@@ -71,7 +72,7 @@ def _unshare(flags: int) -> str | None:
     return os.strerror(ctypes.get_errno())
 
 
-def _loopback_up() -> None:
+def loopback_up() -> None:
     """A new namespace's `lo` starts down; bring it up so witnesses may talk to themselves."""
     try:
         with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
@@ -145,22 +146,30 @@ def address_space_bytes() -> int:
         return int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
 
 
-def apply_limits(*, memory_mb: int, timeout: float, max_output: int) -> None:
+def apply_limits(
+    *, base_bytes: int, memory_mb: int, cpu_s: float, max_output: int, processes: int
+) -> None:
     """Kernel-enforced ceilings, so a runaway witness ends itself even if the worker is slow.
 
+    The time limit is CPU time: a profiling timer sends SIGPROF at exactly `cpu_s`, and
+    RLIMIT_CPU (whole seconds: SIGXCPU, then SIGKILL) stops a witness that ignores SIGPROF and
+    any process it forks (timers are not inherited, rlimits are). The worker's wall-clock
+    deadline is only the backstop for a witness that waits instead of computing.
     RLIMIT_FSIZE caps every file the witness writes, including the files behind its stdout and
     stderr: a 100 MB print dies with SIGXFSZ after `max_output` bytes instead of filling the disk.
-    The CPU limit is a backstop just above the wall-clock timeout the worker enforces.
+    RLIMIT_NPROC counts the processes of our user; in the jail that user owns nothing else.
     """
     signal.signal(signal.SIGXFSZ, signal.SIG_DFL)  # CPython ignores it; we want the kill
-    cpu = int(timeout) + 2
+    cpu = math.ceil(cpu_s) + 1
     limits = {
-        resource.RLIMIT_AS: address_space_bytes() + memory_mb * 2**20,
-        resource.RLIMIT_CPU: cpu,
-        resource.RLIMIT_FSIZE: max_output,
-        resource.RLIMIT_CORE: 0,
-        resource.RLIMIT_NOFILE: 256,
+        resource.RLIMIT_AS: (base_bytes + memory_mb * 2**20,) * 2,
+        resource.RLIMIT_CPU: (cpu, cpu + 1),
+        resource.RLIMIT_FSIZE: (max_output,) * 2,
+        resource.RLIMIT_CORE: (0, 0),
+        resource.RLIMIT_NOFILE: (256, 256),
+        resource.RLIMIT_NPROC: (processes, processes),
     }
-    for which, soft in limits.items():
-        hard = cpu + 1 if which == resource.RLIMIT_CPU else soft
+    for which, (soft, hard) in limits.items():
         resource.setrlimit(which, (soft, hard))
+    signal.signal(signal.SIGPROF, signal.SIG_DFL)
+    signal.setitimer(signal.ITIMER_PROF, cpu_s)

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from continuous_function.witness import figures
+from continuous_function.witness import figures, jail
 from continuous_function.witness.child import ChildFds, child_main, spawn_argv
 from continuous_function.witness.job import WitnessJob
 from continuous_function.witness.outcome import REPORT_LIMIT, Ended, outcome
@@ -52,7 +52,7 @@ class _Child:
     @property
     def next_deadline(self) -> float:
         """The timeout, then (once it has passed) the moment the polite stop turns into SIGKILL."""
-        deadline = self.started + self.request.job.timeout
+        deadline = self.started + self.request.job.wall_s
         return deadline + KILL_GRACE_S if self.timed_out else deadline
 
     def kill(self, signum: int = signal.SIGKILL) -> None:
@@ -62,9 +62,16 @@ class _Child:
 
 class Worker:
     def __init__(
-        self, out: IO[bytes], root: Path, workers: int, mode: Mode, network: NetworkMode
+        self,
+        out: IO[bytes],
+        root: Path,
+        workers: int,
+        mode: Mode,
+        network: NetworkMode,
+        jailed: bool,
     ) -> None:
         self.out = out
+        self.jailed = jailed
         self.root = root
         self.workers = max(1, workers)
         self.mode: Mode = mode
@@ -125,8 +132,8 @@ class Worker:
         pid = os.fork()
         if pid == 0:
             if self.mode == "fork":
-                child_main(job, fds, workdir, self.network)
-            _exec_fresh(job, fds, workdir, self.network)
+                child_main(job, fds, workdir, self.network, jailed=self.jailed)
+            _exec_fresh(job, fds, workdir, self.network, self.jailed)
         os.close(report_w)
         with contextlib.suppress(OSError):
             os.setpgid(pid, pid)  # also done in the child; whichever runs first wins the race
@@ -214,12 +221,14 @@ def _scratch(root: Path) -> IO[bytes]:
     return tempfile.TemporaryFile(dir=root)
 
 
-def _exec_fresh(job: WitnessJob, fds: ChildFds, workdir: Path, network: NetworkMode) -> None:
+def _exec_fresh(
+    job: WitnessJob, fds: ChildFds, workdir: Path, network: NetworkMode, jailed: bool
+) -> None:
     try:
         for fd in (fds.report, fds.stdout, fds.stderr, fds.fault):
             os.set_inheritable(fd, True)
         env = minimal_environ(workdir) | {"PYTHONPATH": os.environ.get("PYTHONPATH", "")}
-        argv = spawn_argv(job, fds, workdir, network)
+        argv = spawn_argv(job, fds, workdir, network, jailed)
         os.execve(argv[0], argv, env)
     finally:
         os._exit(127)
@@ -231,7 +240,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--mode", choices=["fork", "spawn"], default="fork")
     parser.add_argument("--network", choices=["auto", "netns", "userns", "guard"], default="auto")
+    parser.add_argument("--jailed", action="store_true", help="running in the bubblewrap jail")
     args = parser.parse_args(argv)
+    if args.jailed:
+        jail.drop_privileges()
+        _seed_matplotlib_cache()
+    args.root.mkdir(parents=True, exist_ok=True)
     # The protocol gets a private copy of stdout; fd 1 itself goes to stderr, so a stray print
     # (ours or a library's) can never corrupt a response line.
     out = os.fdopen(os.dup(1), "wb")
@@ -240,7 +254,18 @@ def main(argv: list[str] | None = None) -> None:
     sys.path[:] = [p for p in sys.path if p not in ("", cwd)]  # witnesses import nothing local
     if args.mode == "fork":
         figures.preload()
-    Worker(out, args.root, args.workers, args.mode, args.network).serve(sys.stdin.fileno())
+    worker = Worker(out, args.root, args.workers, args.mode, args.network, args.jailed)
+    worker.serve(sys.stdin.fileno())
+
+
+def _seed_matplotlib_cache() -> None:
+    """Copy the host's font list (read-only in the jail) where matplotlib may write: building it
+    from scratch takes seconds per build."""
+    target = Path(os.environ["MPLCONFIGDIR"])
+    target.mkdir(parents=True, exist_ok=True)
+    for font_list in Path(jail.MPL_CACHE_IN_JAIL).glob("fontlist-*.json"):
+        with contextlib.suppress(OSError):
+            shutil.copyfile(font_list, target / font_list.name)
 
 
 if __name__ == "__main__":

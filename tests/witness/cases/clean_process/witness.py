@@ -19,6 +19,16 @@ def check_no_stdin():
     assert sys.stdin.read() == ""
 
 
+def _is_open(fd):
+    try:
+        os.fstat(fd)
+    except OSError:
+        return False
+    return True
+
+
 def check_no_inherited_fds():
-    assert sorted(int(fd) for fd in os.listdir("/proc/self/fd"))[:3] == [0, 1, 2]
-    assert len(os.listdir("/proc/self/fd")) <= 6, os.listdir("/proc/self/fd")
+    # probed, not listed: in the jail there is no /proc to list them in
+    open_fds = [fd for fd in range(256) if _is_open(fd)]
+    assert open_fds[:3] == [0, 1, 2]
+    assert len(open_fds) <= 6, open_fds
