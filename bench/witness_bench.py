@@ -6,6 +6,8 @@ and a warm (fully cached) build. Prints numbers; asserts nothing.
 Rows:
   worker start        start the warm worker and get the first (empty) witness back
   fork  (w=1, w=2)    N witnesses through the warm worker, 1 or 2 at a time (start excluded)
+  fork, no jail       the same without the bubblewrap jail and per-witness namespaces (what
+                      a machine without bwrap runs; the jail's cost is the difference)
   spawn (w=1, w=2)    the same sandbox, but a fresh `python` (numpy + pyplot imports) per witness
   bare python         `python witness.py` per witness, no sandbox at all: the naive baseline
   run_witnesses cold  the build's call with an empty cache (worker start included)
@@ -105,6 +107,9 @@ def main() -> None:
         row("fork  (w=1)", total, n, f"child median {statistics.median(durations) * 1000:.1f} ms")
         _, total, _ = through_worker(batch, workers=2)
         row("fork  (w=2)", total, n)
+        start, total, durations = through_worker(batch, workers=1, jail=False)
+        note = f"child median {statistics.median(durations) * 1000:.1f} ms, start {start:.3f} s"
+        row("fork, no jail (w=1)", total, n, note)
         _, total, durations = through_worker(batch, workers=1, mode="spawn")
         row("spawn (w=1)", total, n, f"child median {statistics.median(durations) * 1000:.1f} ms")
         _, total, _ = through_worker(batch, workers=2, mode="spawn")

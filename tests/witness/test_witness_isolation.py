@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -141,3 +144,43 @@ def test_a_dead_worker_fails_its_jobs_and_is_replaced(tmp_path: Path) -> None:
         again = _run_one(worker, _job("again", "print('back')\n"))
     assert again.status == "ok" and again.stdout == "back\n"
     assert not Path(where.read_text()).parent.exists(), "the dead worker's scratch dir was left"
+
+
+CPU_BOUND = """
+import time
+started = time.process_time()
+while time.process_time() - started < 0.4:  # a fixed amount of work, not of time
+    pass
+print("done")
+"""
+
+
+def test_a_busy_machine_does_not_fail_a_correct_witness(worker: WitnessWorker) -> None:
+    """Issue 13 item 6: the limit is CPU time, so hogging every core only makes it slower.
+
+    Three hog processes per core (bounded: killed when the test ends) compete with a witness
+    that needs 0.4 s of CPU and may use 1 s; its wall-clock backstop is far away.
+    """
+    hogs = [
+        subprocess.Popen([sys.executable, "-c", "while True: pass"])
+        for _ in range(3 * (os.cpu_count() or 1))
+    ]
+    try:
+        result = _run_one(worker, _job("busy", CPU_BOUND, timeout=1.0))
+    finally:
+        for hog in hogs:
+            hog.kill()
+            hog.wait()
+    assert result.status == "ok", result.error
+    assert result.stdout == "done\n"
+
+
+def test_the_cpu_limit_still_stops_a_spinning_witness_that_sleeps_first(
+    worker: WitnessWorker,
+) -> None:
+    """Sleeping costs no CPU time; spinning does, and is stopped at its limit with the line."""
+    source = "import time\ntime.sleep(1.0)\nwhile True:\n    pass\n"
+    result = _run_one(worker, _job("sleep-then-spin", source, timeout=0.5))
+    assert result.status == "timeout"
+    assert result.error is not None and "CPU time" in result.error.message
+    assert result.error.line in (3, 4)
