@@ -33,7 +33,8 @@ UNBALANCED_MATH = CODES.declare(
 LATEX_ERROR = CODES.declare(
     "P004",
     "latex-error",
-    "KaTeX cannot parse a formula; the position points at the offending token in page.md.",
+    "KaTeX cannot parse a formula; the position points at the offending token in page.md, or "
+    "at the YAML text (a summary, claim, hint, …) that holds it.",
 )
 RAW_HTML = CODES.declare(
     "P005",

@@ -42,10 +42,10 @@ def _typeset(
         position = error.position or 0
         lead = len(token.content) - len(token.content.lstrip())
         line, col = source_map.locate(lead + position)
-        page.report(LATEX_ERROR, line, col, _message(tex, error, position))
+        page.report(LATEX_ERROR, line, col, latex_message(tex, error, position))
 
 
-def _message(tex: str, error: KatexError, position: int) -> str:
+def latex_message(tex: str, error: KatexError, position: int) -> str:
     formula = " ".join(tex.split())
     if len(formula) > 60:
         formula = formula[:59] + "…"

@@ -11,12 +11,16 @@ from pybtex.scanner import PybtexError
 from continuous_function.diagnostics import Diagnostic, Location
 from continuous_function.model.atlas import Reference
 from continuous_function.model.codes import report
+from continuous_function.model.files import read_text
 
 _ENTRY_START = re.compile(r"^\s*@\s*(\w+)\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
 
 
-def load_bib(path: Path) -> tuple[dict[str, Reference], list[Diagnostic]]:
-    if not path.exists():
+def load_bib(path: Path, root: Path) -> tuple[dict[str, Reference], list[Diagnostic]]:
+    read = read_text(path, root)
+    if read.problems:
+        return {}, list(read.problems)
+    if read.text is None:
         return {}, [
             report(
                 "Y002",
@@ -25,7 +29,7 @@ def load_bib(path: Path) -> tuple[dict[str, Reference], list[Diagnostic]]:
                 "work any concept cites); create it, even if empty",
             )
         ]
-    text = path.read_text(encoding="utf-8")
+    text = read.text
     lines = {m.group(2): text.count("\n", 0, m.start(1)) + 1 for m in _ENTRY_START.finditer(text)}
     try:
         data: BibliographyData = parse_string(text, "bibtex")

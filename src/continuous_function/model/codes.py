@@ -21,6 +21,24 @@ CODES.declare(
     "A domain or concept folder name is not a valid id "
     "(`[a-z0-9]` words joined by single hyphens); the folder name is the id.",
 )
+CODES.declare(
+    "Y004",
+    "file-outside-curriculum",
+    "A file of the curriculum is a symlink that resolves outside the curriculum folder. "
+    "The build would read (and may publish) whatever it points at, so it refuses.",
+)
+CODES.declare(
+    "Y005",
+    "unreadable-file",
+    "A file cannot be read as text: it is a folder, a named pipe or a device, it is not "
+    "UTF-8, it holds NUL bytes (binary), or reading it failed (permissions).",
+)
+CODES.declare(
+    "Y006",
+    "file-too-large",
+    "A file is larger than the limit for its kind (256 KiB for YAML and Python, 512 KiB "
+    "for page.md, 2 MiB for references.bib); rendering it would take minutes.",
+)
 
 # Shape of each file (schema)
 CODES.declare(

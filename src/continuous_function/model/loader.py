@@ -13,6 +13,7 @@ from continuous_function.diagnostics import Diagnostic, Location
 from continuous_function.model.atlas import Atlas, Concept, Domain
 from continuous_function.model.bib import load_bib
 from continuous_function.model.codes import report
+from continuous_function.model.files import inside, present, read_text
 from continuous_function.model.positions import Positions
 from continuous_function.model.schema import ConceptFile, CurriculumFile, DomainFile
 from continuous_function.model.yamlfile import load_model
@@ -25,7 +26,7 @@ def load_atlas(root: Path) -> tuple[Atlas | None, list[Diagnostic]]:
     root = root.resolve()
     diags: list[Diagnostic] = []
     meta_path = root / "curriculum.yaml"
-    if not meta_path.exists():
+    if not present(meta_path):
         return None, [
             report(
                 "Y002",
@@ -34,15 +35,15 @@ def load_atlas(root: Path) -> tuple[Atlas | None, list[Diagnostic]]:
                 f"'{root}' a curriculum folder? (create it with title and tagline)",
             )
         ]
-    meta, positions, found = load_model(meta_path, CurriculumFile)
+    meta, positions, found = load_model(meta_path, CurriculumFile, root)
     diags += found
-    references, found = load_bib(root / "references.bib")
+    references, found = load_bib(root / "references.bib", root)
     diags += found
     references_loaded = not found
     domains: list[Domain] = []
     broken: set[str] = set()
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        domain, found, broken_here = _load_domain(folder)
+        domain, found, broken_here = _load_domain(folder, root)
         diags += found
         broken |= broken_here
         if domain is not None:
@@ -56,13 +57,13 @@ def load_atlas(root: Path) -> tuple[Atlas | None, list[Diagnostic]]:
     return atlas, diags
 
 
-def _load_domain(folder: Path) -> tuple[Domain | None, list[Diagnostic], set[str]]:
+def _load_domain(folder: Path, root: Path) -> tuple[Domain | None, list[Diagnostic], set[str]]:
     diags: list[Diagnostic] = []
     concept_dirs = sorted(
-        p for p in folder.iterdir() if p.is_dir() and (p / "concept.yaml").exists()
+        p for p in folder.iterdir() if p.is_dir() and present(p / "concept.yaml")
     )
     meta_path = folder / "domain.yaml"
-    if not meta_path.exists():
+    if not present(meta_path):
         if concept_dirs:
             diags.append(
                 report(
@@ -74,12 +75,12 @@ def _load_domain(folder: Path) -> tuple[Domain | None, list[Diagnostic], set[str
             )
         return None, diags, {p.name for p in concept_dirs}
     diags += _folder_name("domain", folder, meta_path)
-    meta, positions, found = load_model(meta_path, DomainFile)
+    meta, positions, found = load_model(meta_path, DomainFile, root)
     diags += found
     concepts: list[Concept] = []
     broken: set[str] = set()
     for cdir in concept_dirs:
-        concept, found = _load_concept(folder.name, cdir)
+        concept, found = _load_concept(folder.name, cdir, root)
         diags += found
         if concept is None:
             broken.add(cdir.name)
@@ -100,13 +101,21 @@ def _load_domain(folder: Path) -> tuple[Domain | None, list[Diagnostic], set[str
     return Domain(folder.name, meta, folder, positions, tuple(concepts)), diags, broken
 
 
-def _load_concept(domain: str, folder: Path) -> tuple[Concept | None, list[Diagnostic]]:
+def _load_concept(
+    domain: str, folder: Path, root: Path
+) -> tuple[Concept | None, list[Diagnostic]]:
+    """A concept with a file the build refuses to read is not loaded at all (it is reported
+    and treated like one whose concept.yaml is broken), so no later stage opens that file."""
     diags: list[Diagnostic] = []
     yaml_path = folder / "concept.yaml"
     diags += _folder_name("concept", folder, yaml_path)
-    meta, positions, found = load_model(yaml_path, ConceptFile)
+    meta, positions, found = load_model(yaml_path, ConceptFile, root)
     diags += found
-    if meta is None:
+    files = {name: read_text(folder / name, root) for name in CONCEPT_FILES}
+    refused = [d for read in files.values() for d in read.problems]
+    refused += _links_out(folder, root)
+    diags += refused
+    if meta is None or refused:
         return None, diags
     return Concept(
         id=folder.name,
@@ -114,10 +123,26 @@ def _load_concept(domain: str, folder: Path) -> tuple[Concept | None, list[Diagn
         meta=meta,
         folder=folder,
         positions=positions if isinstance(positions, Positions) else Positions(yaml_path),
-        page_source=_read(folder / "page.md"),
-        witness_source=_read(folder / "witness.py"),
-        demo_present=(folder / "demo.py").exists(),
+        page_source=files["page.md"].text,
+        witness_source=files["witness.py"].text,
+        demo_present=files["demo.py"].text is not None,
     ), diags
+
+
+CONCEPT_FILES = ("page.md", "witness.py", "demo.py", "kernel.mjs")
+"""The files of a concept folder the build reads (concept.yaml is read as YAML)."""
+
+
+def _links_out(folder: Path, root: Path) -> list[Diagnostic]:
+    """Any other symlink in the folder must stay inside the curriculum too: the build hashes
+    every file of a concept to decide whether its page changed."""
+    checked = (*CONCEPT_FILES, "concept.yaml")
+    found = [
+        inside(entry, root)
+        for entry in sorted(folder.iterdir())
+        if entry.is_symlink() and entry.name not in checked
+    ]
+    return [d for d in found if isinstance(d, Diagnostic)]
 
 
 def _folder_name(kind: str, folder: Path, at: Path) -> list[Diagnostic]:
@@ -133,6 +158,3 @@ def _folder_name(kind: str, folder: Path, at: Path) -> list[Diagnostic]:
         )
     ]
 
-
-def _read(path: Path) -> str | None:
-    return path.read_text(encoding="utf-8") if path.exists() else None

@@ -9,12 +9,15 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
-from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.constructor import ConstructorError, RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.reader import ReaderError
 
 from continuous_function.diagnostics import Diagnostic, Location, did_you_mean
 from continuous_function.model.codes import report
+from continuous_function.model.files import read_text
 from continuous_function.model.positions import Positions, YamlPath, index_positions
+from continuous_function.model.yamlguard import check_events
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -22,7 +25,18 @@ _PATTERN_CODES = {"^[a-z0-9]+(-[a-z0-9]+)*$": "S004", "^#[0-9a-fA-F]{6}$": "S006
 
 
 class _Constructor(RoundTripConstructor):
-    """Leaves timestamps as text so pydantic parses dates and reports bad ones at their node."""
+    """Leaves timestamps as text so pydantic parses dates and reports bad ones at their node,
+    and turns a value Python refuses (a 5,000-digit int, `!!int x`) into an error at its node."""
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError) as exc:
+            reason = str(exc).split(";")[0]
+            raise ConstructorError(
+                problem=f"cannot read this value: {reason[:1].lower()}{reason[1:]}",
+                problem_mark=node.start_mark,
+            ) from None
 
 
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
@@ -34,18 +48,22 @@ def _yaml() -> YAML:
     return yaml
 
 
-def read_yaml(path: Path) -> tuple[Any, Positions | None, list[Diagnostic]]:
+def read_yaml(path: Path, root: Path) -> tuple[Any, Positions | None, list[Diagnostic]]:
+    read = read_text(path, root)
+    if read.text is None:
+        return None, None, list(read.problems)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, None, [report("Y002", Location(path), f"cannot read file: {exc}")]
-    try:
-        data = _yaml().load(text)
+        check_events(read.text)
+        data = _yaml().load(read.text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
         reason = " ".join(filter(None, [exc.problem, exc.context]))
         return None, None, [report("Y001", loc, f"invalid YAML: {reason}")]
+    except ReaderError as exc:  # a control character; `position` counts characters
+        before = read.text[: exc.position]
+        loc = Location(path, before.count("\n") + 1, len(before) - before.rfind("\n"))
+        return None, None, [report("Y001", loc, f"invalid YAML: {exc.reason} ({exc.character:#x})")]
     return data, index_positions(path, data), []
 
 
@@ -53,22 +71,26 @@ _MEMO: dict[tuple[str, int, int, str], Any] = {}
 """Parsed files by (path, mtime, size, model): `cfn serve` re-reads only files that changed."""
 
 
-def load_model(path: Path, model: type[M]) -> tuple[M | None, Positions, list[Diagnostic]]:
+def load_model(
+    path: Path, model: type[M], root: Path
+) -> tuple[M | None, Positions, list[Diagnostic]]:
     try:
         stat = path.stat()
-        memo_key = (str(path), stat.st_mtime_ns, stat.st_size, model.__name__)
+        memo_key = (str(path), stat.st_mtime_ns, stat.st_size, f"{model.__name__}@{root}")
     except OSError:
-        return _load_model(path, model)
+        return _load_model(path, model, root)
     if memo_key not in _MEMO:
         if len(_MEMO) > 4096:
             _MEMO.clear()
-        _MEMO[memo_key] = _load_model(path, model)
+        _MEMO[memo_key] = _load_model(path, model, root)
     found: tuple[M | None, Positions, list[Diagnostic]] = _MEMO[memo_key]
     return found[0], found[1], list(found[2])
 
 
-def _load_model(path: Path, model: type[M]) -> tuple[M | None, Positions, list[Diagnostic]]:
-    data, positions, diags = read_yaml(path)
+def _load_model(
+    path: Path, model: type[M], root: Path
+) -> tuple[M | None, Positions, list[Diagnostic]]:
+    data, positions, diags = read_yaml(path, root)
     if positions is None:
         return None, Positions(path), diags
     if data is None:

@@ -183,6 +183,7 @@ def _render(
         files["404.html"] = r.not_found()
         files |= finding_pages(atlas, graph, r)
         files |= r.page_css  # page.css of the other pages that had inline styles
+        result.diagnostics += r.inline_problems()  # math in YAML texts on the other pages
     files["static/css/code.css"] = (pygments_css("light") + pygments_css("dark")).encode()
     files["static/css/domains.css"] = "".join(
         f".domain-{d.id}{{background:{d.meta.color}}}\n" for d in atlas.domains

@@ -20,7 +20,7 @@ from continuous_function.model.atlas import Atlas, Concept, Domain
 from continuous_function.model.schema import Status
 from continuous_function.site import views
 from continuous_function.site.demos import DemoBundle
-from continuous_function.site.inline import Math, inline_renderer, plain
+from continuous_function.site.inline import InlineRenderer, Math, inline_problems, plain
 from continuous_function.site.restyle import restyle, stylesheet
 from continuous_function.witness import WitnessResult
 
@@ -71,7 +71,8 @@ class SiteRenderer:
         self.atlas, self.graph, self.site, self.math = atlas, graph, site, math
         self.witnesses, self.demos = witnesses, demos
         self.env = environment()
-        self.env.filters["inline"] = inline_renderer(math)
+        self.inline = InlineRenderer(math)
+        self.env.filters["inline"] = self.inline
         self.page_css: dict[str, bytes] = {}
         """`<path>page.css` for each rendered page that had inline styles."""
 
@@ -159,7 +160,14 @@ class SiteRenderer:
         )
         if css := self.page_css.pop(f"{concept.key}/page.css", None):
             files[f"{concept.key}/page.css"] = css
+        diags += self.inline_problems()
         return files, diags
+
+    def inline_problems(self) -> list[Diagnostic]:
+        """The YAML texts whose math failed in the pages rendered since the last call."""
+        found = inline_problems(self.atlas, self.inline.failures)
+        self.inline.failures.clear()
+        return found
 
     def _fill_embeds(
         self,

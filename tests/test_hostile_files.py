@@ -1,0 +1,77 @@
+"""Files git cannot store (a FIFO, mode 000, a file over its size cap) made at test time.
+
+The rest of the hostile inputs are fixture folders (tests/cases/hostile-*). Each case here turns
+`calculus/derivatives` of the valid fixture into one bad file and expects exactly one problem.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from continuous_function.model.files import LIMITS
+from continuous_function.validate.pipeline import check_tree
+
+VALID = Path(__file__).parent / "cases" / "valid"
+
+
+@contextmanager
+def no_hang(seconds: int = 20) -> Iterator[None]:
+    """Fail (instead of blocking the suite forever) if the body never returns."""
+
+    def fail(*_: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    old = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _fifo(folder: Path) -> None:
+    os.mkfifo(folder / "page.md")
+
+
+def _huge(folder: Path) -> None:
+    (folder / "page.md").write_text("## Intuition\n\n" + "slope " * LIMITS[".md"])
+
+
+def _huge_yaml(folder: Path) -> None:
+    with (folder / "concept.yaml").open("a") as f:
+        f.write("tags: [" + "a, " * LIMITS[".yaml"] + "]\n")
+
+
+def _no_access(folder: Path) -> None:
+    (folder / "witness.py").write_text("x = 1\n")
+    (folder / "witness.py").chmod(0)
+
+
+CASES: dict[str, tuple[Callable[[Path], None], str]] = {
+    "fifo": (_fifo, "page.md:1:1: Y005 page.md is a named pipe (FIFO), not a regular file"),
+    "huge-page": (_huge, "page.md:1:1: Y006 page.md is 3,072 KiB; the limit for a .md file"),
+    "huge-yaml": (_huge_yaml, "concept.yaml:1:1: Y006 concept.yaml is 768 KiB; the limit"),
+    "mode-000": (_no_access, "witness.py:1:1: Y005 witness.py cannot be read: permission denied"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_hostile_file(case: str, tmp_path: Path) -> None:
+    make, expected = CASES[case]
+    if case == "mode-000" and os.geteuid() == 0:
+        pytest.skip("root reads files whatever their mode")
+    root = tmp_path / "atlas"
+    shutil.copytree(VALID, root)
+    make(root / "calculus" / "derivatives")
+    with no_hang():
+        found = [d.format() for d in check_tree(root)]
+    assert len(found) == 1
+    assert found[0].split("derivatives/", 1)[1].startswith(expected)
