@@ -13,7 +13,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
 
-from py_mini_racer import MiniRacer
+from py_mini_racer import JSEvalException, JSTimeoutException, MiniRacer
 
 from continuous_function.diagnostics import CfnError
 
@@ -97,6 +97,11 @@ def katex_dist() -> Path:
     return find_node_modules() / KATEX_JS.parent
 
 
+FORMULA_S = 5.0
+"""A backstop per formula (a typical one takes well under a millisecond); KaTeX's own
+`maxExpand` already stops runaway macros."""
+
+
 class MathRenderer:
     """Renders TeX to KaTeX HTML+MathML. Use as a context manager: V8 must be closed explicitly
     or the interpreter can hang at exit.
@@ -130,7 +135,13 @@ class MathRenderer:
     def _render_uncached(self, tex: str, display: bool) -> str | KatexError:
         if self._ctx is None:
             raise RuntimeError("MathRenderer is closed; create a new one for this build.")
-        result: Any = self._ctx.call("cfnRenderMath", tex, display)
+        try:
+            result: Any = self._ctx.call("cfnRenderMath", tex, display, timeout_sec=FORMULA_S)
+        except JSTimeoutException:
+            return KatexError(f"KaTeX ran for more than {FORMULA_S:g} s", None, None)
+        except JSEvalException as exc:  # RangeError: stack exhausted by deep nesting
+            first = str(exc).splitlines()[0].split(": ", 1)[-1]
+            return KatexError(f"the formula is nested too deeply ({first})", None, None)
         if result["ok"]:
             return str(result["html"])
         position, length = result["position"], result["length"]

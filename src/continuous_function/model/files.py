@@ -99,10 +99,10 @@ def inside(path: Path, root: Path) -> Path | Diagnostic:
             return _fail(path, f"links to '{os.readlink(path)}', which cannot be read")
         return _fail(path, f"cannot be read: {_reason(exc)}")
     if not real.is_relative_to(root.resolve()):
-        link = f"links to '{os.readlink(path)}'" if path.is_symlink() else "is in a folder that links"
+        link = f"links to '{os.readlink(path)}'," if path.is_symlink() else "is in a folder linked"
         return _fail(
             path,
-            f"{link}, outside the curriculum; replace the symlink with the file itself",
+            f"{link} outside the curriculum; replace the symlink with the file itself",
             code="Y004",
         )
     return real
@@ -123,7 +123,9 @@ def _refuse(path: Path, what: str, offset: int, data: bytes) -> Diagnostic:
     return _fail(path, f"is {what} at byte {offset}", line=line, col=col)
 
 
-def _fail(path: Path, message: str, *, code: str = "Y005", line: int = 1, col: int = 1) -> Diagnostic:
+def _fail(
+    path: Path, message: str, *, code: str = "Y005", line: int = 1, col: int = 1
+) -> Diagnostic:
     return report(code, Location(path, line, col), f"{path.name} {message}")
 
 

@@ -59,9 +59,7 @@ def load_atlas(root: Path) -> tuple[Atlas | None, list[Diagnostic]]:
 
 def _load_domain(folder: Path, root: Path) -> tuple[Domain | None, list[Diagnostic], set[str]]:
     diags: list[Diagnostic] = []
-    concept_dirs = sorted(
-        p for p in folder.iterdir() if p.is_dir() and present(p / "concept.yaml")
-    )
+    concept_dirs = sorted(p for p in folder.iterdir() if p.is_dir() and present(p / "concept.yaml"))
     meta_path = folder / "domain.yaml"
     if not present(meta_path):
         if concept_dirs:
@@ -101,9 +99,7 @@ def _load_domain(folder: Path, root: Path) -> tuple[Domain | None, list[Diagnost
     return Domain(folder.name, meta, folder, positions, tuple(concepts)), diags, broken
 
 
-def _load_concept(
-    domain: str, folder: Path, root: Path
-) -> tuple[Concept | None, list[Diagnostic]]:
+def _load_concept(domain: str, folder: Path, root: Path) -> tuple[Concept | None, list[Diagnostic]]:
     """A concept with a file the build refuses to read is not loaded at all (it is reported
     and treated like one whose concept.yaml is broken), so no later stage opens that file."""
     diags: list[Diagnostic] = []
@@ -157,4 +153,3 @@ def _folder_name(kind: str, folder: Path, at: Path) -> list[Diagnostic]:
             "rename it to lower-case words joined by hyphens",
         )
     ]
-

@@ -18,6 +18,8 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 
 Color = Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Title = Annotated[str, StringConstraints(min_length=1, max_length=120, strip_whitespace=True)]
+"""Titles label graph nodes, tabs and search results; graphviz fails on megabyte-long labels."""
 ObjectRef = Annotated[
     str, StringConstraints(pattern=r"^(?:[a-z0-9-]+/[a-z0-9-]+)?#[A-Za-z0-9_:.-]+$")
 ]
@@ -198,7 +200,7 @@ class Bridge(Strict):
 class ConceptFile(Strict):
     """Metadata and the learner's loop of one concept; the folder name is its id."""
 
-    title: Text
+    title: Title
     """Page title."""
     summary: Text
     """One sentence: the page lede and the search snippet."""
@@ -239,7 +241,7 @@ class ConceptFile(Strict):
 class DomainFile(Strict):
     """One domain of the atlas; the folder name is its id."""
 
-    title: Text
+    title: Title
     """Domain title."""
     description: Text
     """One or two sentences shown on the home and domain pages."""
@@ -252,7 +254,7 @@ class DomainFile(Strict):
 class CurriculumFile(Strict):
     """The atlas as a whole."""
 
-    title: Text
+    title: Title
     """Site title."""
     tagline: Text
     """One line under the title."""

@@ -149,6 +149,7 @@ def _diagnostic(model: type[BaseModel], positions: Positions, err: Any) -> Diagn
         "too_short",
         "too_long",
         "string_too_short",
+        "string_too_long",
     }:
         return report("S007", at, f"{where}: {err['msg'].lower()} (got {_short(value)})")
     return report("S008", at, f"{where}: {err['msg'].lower()} (got {_short(value)})")

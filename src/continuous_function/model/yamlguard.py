@@ -72,9 +72,7 @@ def check_events(text: str) -> None:
             walk.nodes += 1
             walk.stack.append(_Open(event.anchor and str(event.anchor), walk.nodes))
             if len(walk.stack) > MAX_DEPTH:
-                raise HostileYaml(
-                    f"nested more than {MAX_DEPTH} levels deep", event.start_mark
-                )
+                raise HostileYaml(f"nested more than {MAX_DEPTH} levels deep", event.start_mark)
         elif isinstance(event, CollectionEndEvent) and walk.stack:
             opened = walk.stack.pop()
             if opened.anchor:

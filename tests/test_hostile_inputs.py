@@ -75,3 +75,27 @@ def test_hostile_file(case: str, tmp_path: Path) -> None:
         found = [d.format() for d in check_tree(root)]
     assert len(found) == 1
     assert found[0].split("derivatives/", 1)[1].startswith(expected)
+
+
+def test_broken_math_in_yaml_text_is_located(tmp_path: Path) -> None:
+    """Inline text is rendered, not validated, so its KaTeX errors surface at render time; they
+    must still name the YAML line, and a dev build (`cfn serve`) must still write the site."""
+    from continuous_function.site.build import build
+
+    root = tmp_path / "atlas"
+    shutil.copytree(VALID, root)
+    concept = root / "calculus" / "derivatives" / "concept.yaml"
+    concept.write_text(concept.read_text().replace("The derivative", r"The $\frac{1}{$ slope"))
+    with no_hang(60):
+        found = [d.format().split("derivatives/", 1)[1] for d in build(root, None).diagnostics]
+        dev = build(root, tmp_path / "site", dev=True)
+    assert found == [
+        "concept.yaml:2:10: P004 KaTeX cannot typeset '\\frac{1}{': Unexpected end of input in a "
+        "macro argument, expected '}'; fix the TeX using commands KaTeX supports "
+        "(https://katex.org/docs/supported.html)"
+    ]
+    assert dev.written
+    assert (
+        r'<code class="math-error">\frac{1}{</code>'
+        in (tmp_path / "site" / "calculus" / "derivatives" / "index.html").read_text()
+    )
