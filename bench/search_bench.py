@@ -1,43 +1,52 @@
-"""Search: index size and query latency for the bundled atlas and a synthetic 1,000-concept atlas.
+"""Search at scale: what the first query loads and how long until its first result, for the
+bundled atlas and a synthetic 1,000-concept atlas (issue 11).
 
-    .venv/bin/python bench/search_bench.py [--concepts 1000] [--runs 5]
+    .venv/bin/python bench/search_bench.py [--concepts 1000] [--runs 5] [--no-browser]
 
-The index is built in Python exactly as the site build does (site/search_index.py); the search
-itself runs under node with the real browser code (static/js/search-core.js and the vendored
-MiniSearch + stemmer), so the numbers are those of the ranking the site ships. Prints numbers;
-asserts nothing.
+The index is built in Python exactly as the site build does (site/search_index.py, then
+site/search_shards.py); the search runs the real browser code (static/js/search-core.js with the
+vendored MiniSearch and stemmer). Prints numbers; asserts nothing.
 
-The synthetic atlas has `--concepts` concepts, every one written out (a page like the bundled
-published pages: sections, equations, claims, misconceptions). Each is a bundled published
-concept's documents with a fresh title and a tenth of its words replaced by words drawn from the
-whole atlas, so the vocabulary grows with the atlas instead of repeating.
+The synthetic atlas has `--concepts` concepts, every one written out: each is a bundled
+published concept's documents with a fresh title and a tenth of its words replaced by words
+drawn from the whole atlas, so the vocabulary grows with the atlas instead of repeating.
 
-Rows:
-  docs, raw, gzip   documents in the index and the size of search/index.json
-  parse             JSON.parse of the index
-  index             building the MiniSearch index in the browser's place (first phase: titles,
-                    tags, summaries; second phase: everything else), in slices between which
-                    the browser can paint and take input
-  slice             the longest of those slices (a task over 50 ms would be a long task)
-  query p50 / p95   one search (ranking, grouping and snippets) over a list of learner queries,
-                    each run --runs times after one warm-up
-  heap              node's heap after indexing
+Rows (under node, one fresh `Search` per query, so every query is a first query):
+  docs, files, all KiB   documents, files under search/ and their total size, gzip
+  manifest KiB           search/index.json, gzip: loaded before any query
+  first query KiB        manifest + shards + result documents a query loads, gzip (median, max)
+  first / warm           one query from a fresh Search (files read from disk, no network), and
+                         the same query again (p50 / p95 over the queries, --runs times each)
+
+Then, unless --no-browser, the header search box of a built site whose search files are the
+synthetic atlas's, in headless Chromium with an empty cache, over local HTTP: for each query,
+the time from the first keystroke (typed right after focusing the box, so the search code and
+manifest load meanwhile) to the first suggestion, and the gzip bytes of every file fetched
+(search code and index) until then. Target: first result ≤ 100 ms, first query ≤ 300 KiB gzip.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
+import http.server
 import json
+import os
 import random
 import shutil
+import statistics
 import subprocess
 import tempfile
+import threading
+from dataclasses import replace
 from pathlib import Path
 
 from continuous_function.model.loader import load_atlas
 from continuous_function.site.finding import vendor_files
-from continuous_function.site.search_index import build_search_index
+from continuous_function.site.search_index import SearchIndex, build_search_index
+from continuous_function.site.search_shards import search_files
+from continuous_function.site.search_terms import TermCounter
 
 ROOT = Path(__file__).resolve().parents[1]
 JS = ROOT / "src" / "continuous_function" / "static" / "js"
@@ -67,141 +76,205 @@ QUERIES = [
 
 RUNNER = r"""
 import { readFileSync } from "node:fs";
-const [site, indexPath, runArg, queryArg] = process.argv.slice(-4);
+const [site, runArg, queryArg] = process.argv.slice(-3);
 const [runs, queries] = [Number(runArg), JSON.parse(queryArg)];
 const { Search } = await import(`${site}/static/js/search-core.js`);
-const MiniSearch = (await import(`${site}/static/vendor/minisearch/index.js`)).default;
-const addAll = MiniSearch.prototype.addAll;
-let slice = 0;
-MiniSearch.prototype.addAll = function (docs) {
-  const t0 = performance.now();
-  addAll.call(this, docs);
-  slice = Math.max(slice, performance.now() - t0);
-};
-const text = readFileSync(indexPath, "utf8");
-let t = performance.now();
-const data = JSON.parse(text);
-const parse = performance.now() - t;
-t = performance.now();
-const s = new Search(data);
-await s.titles;
-const first = performance.now() - t;
-t = performance.now();
-await s.ready;
-const rest = performance.now() - t;
-const times = [];
+const out = [];
 for (const q of queries) {
-  s.search(q);
+  const loaded = [];
+  const load = async (path) => {
+    loaded.push(path);
+    return JSON.parse(readFileSync(`${site}/search/${path}`, "utf8"));
+  };
+  let t = performance.now();
+  const s = await Search.open(load);
+  await s.search(q, { limit: 7 });
+  const first = performance.now() - t;
+  const warm = [];
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    s.search(q);
-    times.push(performance.now() - t0);
+    t = performance.now();
+    await s.search(q, { limit: 7 });
+    warm.push(performance.now() - t);
   }
+  out.push({ q, first, warm, loaded });
 }
-times.sort((a, b) => a - b);
-const pct = (p) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-console.log(JSON.stringify({ parse, first, rest, slice, p50: pct(0.5), p95: pct(0.95),
-  max: times.at(-1), heap: process.memoryUsage().heapUsed / 2 ** 20 }));
+console.log(JSON.stringify(out));
 """
 
 
-def site_dir(tmp: Path) -> Path:
-    (tmp / "static" / "js").mkdir(parents=True)
-    shutil.copy2(JS / "search-core.js", tmp / "static" / "js" / "search-core.js")
-    for rel, data in vendor_files().items():
-        (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
-        (tmp / rel).write_bytes(data)
-    return tmp
-
-
-def synthetic(index: dict[str, object], n: int, seed: int = 7) -> dict[str, object]:
+def synthetic(index: SearchIndex, n: int, seed: int = 7) -> SearchIndex:
     rng = random.Random(seed)
-    concepts: list[dict[str, object]] = index["concepts"]  # type: ignore[assignment]
-    docs: list[dict[str, object]] = index["docs"]  # type: ignore[assignment]
-    written = [i for i, c in enumerate(concepts) if c["minutes"]]
-    by_concept: dict[int, list[dict[str, object]]] = {}
-    for d in docs:
-        by_concept.setdefault(d["c"], []).append(d)  # type: ignore[arg-type]
-    vocab = sorted({w for d in docs for w in str(d.get("text", "")).split() if w.isalpha()})
-    out_concepts: list[dict[str, object]] = []
-    out_docs: list[dict[str, object]] = []
+    written = [i for i, c in enumerate(index.concepts) if c.minutes]
+    vocab = sorted({w for d in index.docs for w in d.text.split() if w.isalpha()})
+    out = SearchIndex(domains=index.domains)
     for i in range(n):
         template = written[i % len(written)]
         title = " ".join(rng.sample(vocab, 3)).title()
-        base = concepts[template]
-        out_concepts.append(
-            {**base, "id": f"c{i}", "key": f"{base['domain']}/c{i}", "title": title}
-        )
-        for d in by_concept[template]:
-            words = str(d.get("text", "")).split()
+        base = index.concepts[template]
+        out.concepts.append(replace(base, id=f"c{i}", key=f"{base.domain}/c{i}", title=title))
+        for d in (d for d in index.docs if d.c == template):
+            words = d.text.split()
             for j in rng.sample(range(len(words)), len(words) // 10):
                 words[j] = rng.choice(vocab)
-            doc = {**d, "id": len(out_docs), "c": i, "text": " ".join(words)}
-            if "title" in doc:
-                doc["title"] = title
-            out_docs.append(doc)
-    return {**index, "concepts": out_concepts, "docs": out_docs}
+            out.docs.append(
+                replace(
+                    d,
+                    id=len(out.docs),
+                    c=i,
+                    text=" ".join(words),
+                    title=title if d.title else "",
+                )
+            )
+    return out
 
 
-def measure(site: Path, index: dict[str, object], runs: int) -> dict[str, float]:
-    raw = json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
-    path = site / "index.json"
-    path.write_bytes(raw)
-    done = subprocess.run(
-        [
-            "node",
-            "--input-type=module",
-            "-e",
-            RUNNER,
-            str(site),
-            str(path),
-            str(runs),
-            json.dumps(QUERIES),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
+def write(site: Path, files: dict[str, bytes]) -> None:
+    for rel, data in files.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_bytes(data)
+
+
+def gzip_kib(data: bytes) -> float:
+    return len(gzip.compress(data, 6)) / 1024
+
+
+def node_rows(name: str, index: SearchIndex, counter: TermCounter, runs: int) -> dict[str, bytes]:
+    files = search_files(index, counter)
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp)
+        write(site, files | vendor_files())
+        for module in ("search-core.js", "search-terms.js"):
+            write(site, {f"static/js/{module}": (JS / module).read_bytes()})
+        done = subprocess.run(
+            [
+                "node",
+                "--input-type=module",
+                "-e",
+                RUNNER,
+                str(site),
+                str(runs),
+                json.dumps(QUERIES),
+            ],  # noqa: E501
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    sizes = {rel: gzip_kib(data) for rel, data in files.items()}
+    queries = json.loads(done.stdout)
+    first_kib = [sum(sizes[f"search/{p}"] for p in q["loaded"]) for q in queries]
+    warm = sorted(t for q in queries for t in q["warm"])
+    firsts = sorted(q["first"] for q in queries)
+    print(
+        f"{name:34} {len(index.docs):6} {len(files):6} {sum(sizes.values()):8.0f} "
+        f"{sizes['search/index.json']:8.0f} "
+        f"{statistics.median(first_kib):6.0f} /{max(first_kib):4.0f} "
+        f"{statistics.median(firsts):6.1f} / {firsts[-1]:5.1f} ms {_pct(warm, 0.5):6.2f} / "
+        f"{_pct(warm, 0.95):5.2f} ms"
     )
-    numbers: dict[str, float] = json.loads(done.stdout)
-    numbers |= {
-        "docs": len(index["docs"]),
-        "raw": len(raw),  # type: ignore[arg-type]
-        "gzip": len(gzip.compress(raw, 9)),
-    }
-    return numbers
+    return files
+
+
+def _pct(values: list[float], p: float) -> float:
+    return values[min(len(values) - 1, int(p * len(values)))]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def browser_rows(search: dict[str, bytes]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from continuous_function.chromium import ARGS, CHROMIUM
+    from continuous_function.site.build import build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        cache = Path(os.environ.get("CFN_CACHE", ROOT / ".cache")) / "witness"
+        result = build(ROOT / "curriculum", site, cache_dir=cache)
+        if not result.written:
+            raise SystemExit("the bundled atlas did not build: " + result.diagnostics[0].format())
+        shutil.rmtree(site / "search" / "terms")
+        shutil.rmtree(site / "search" / "docs")
+        write(site, search)
+        handler = functools.partial(_Quiet, directory=str(site))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{server.server_address[1]}/calculus/derivatives/"
+        rows = []
+        with sync_playwright() as p:
+            chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            for query in QUERIES:
+                context = chromium.new_context()  # an empty cache for every query
+                page = context.new_page()
+                page.goto(url)
+                page.wait_for_load_state("load")
+                fetched: list[str] = []
+                page.on("request", lambda r, fetched=fetched: fetched.append(r.url))
+                page.evaluate(
+                    """() => {
+                      window.__first = null;
+                      addEventListener("keydown", () => { window.__first ??= performance.now(); },
+                        { capture: true });
+                      window.__shown = new Promise((resolve) => {
+                        new MutationObserver((_, o) => {
+                          if (document.querySelector(".search-pop .search-option .opt-title")) {
+                            o.disconnect();
+                            resolve(performance.now());
+                          }
+                        }).observe(document.body, { subtree: true, childList: true });
+                        setTimeout(() => resolve(NaN), 10_000);
+                      });
+                    }"""
+                )
+                page.focus("#site-search")
+                page.keyboard.type(query)
+                shown = page.evaluate("window.__shown")
+                took = shown - page.evaluate("window.__first")
+                paths = [u.split("/", 3)[3].split("?")[0] for u in fetched]
+                kib = sum(gzip_kib((site / p).read_bytes()) for p in paths if (site / p).is_file())
+                index_kib = sum(
+                    gzip_kib((site / p).read_bytes()) for p in paths if p.startswith("search/")
+                )
+                rows.append((query, took, kib, index_kib, len(paths)))
+                context.close()
+            chromium.close()
+        server.shutdown()
+    print(f"\nChromium, header box, empty cache, {len(search)} search files (synthetic atlas):")
+    print(f"{'query':42} {'first result':>12} {'fetched gzip':>12} {'index':>11} {'files':>5}")
+    for query, took, kib, index_kib, n in rows:
+        print(f"{query:42} {took:9.0f} ms {kib:8.0f} KiB {index_kib:7.0f} KiB {n:5}")
+    times = sorted(r[1] for r in rows)
+    print(f"{'median':42} {statistics.median(times):9.0f} ms   max {times[-1]:.0f} ms")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--concepts", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args()
     atlas, _ = load_atlas(ROOT / "curriculum")
     assert atlas is not None
-    bundled = json.loads(build_search_index(atlas).to_json())
-    n_written = sum(1 for c in bundled["concepts"] if c["minutes"])
-    with tempfile.TemporaryDirectory() as tmp:
-        site = site_dir(Path(tmp))
-        rows = [
-            (
-                f"bundled ({len(bundled['concepts'])} concepts, {n_written} written)",
-                measure(site, bundled, args.runs),
-            ),
-            (
-                f"synthetic ({args.concepts} concepts, all written)",
-                measure(site, synthetic(bundled, args.concepts), args.runs),
-            ),
-        ]
+    bundled = build_search_index(atlas)
+    n_written = sum(1 for c in bundled.concepts if c.minutes)
+    print(f"load average {os.getloadavg()[0]:.1f} (the machine is shared: numbers are under load)")
     print(
-        f"{'':42} {'docs':>6} {'raw KiB':>8} {'gzip KiB':>8} {'parse':>7} {'index':>15} "
-        f"{'slice':>6} {'query p50':>9} {'p95':>7} {'max':>7} {'heap MiB':>8}"
+        f"{'':34} {'docs':>6} {'files':>6} {'all KiB':>8} {'manifest':>8} {'first query KiB':>15} "
+        f"{'first query':>18} {'warm query':>17}"
     )
-    for name, m in rows:
-        print(
-            f"{name:42} {m['docs']:6.0f} {m['raw'] / 1024:8.0f} {m['gzip'] / 1024:8.0f} "
-            f"{m['parse']:5.0f}ms {m['first']:5.0f}+{m['rest']:5.0f} ms {m['slice']:4.0f}ms "
-            f"{m['p50']:7.2f}ms {m['p95']:5.1f}ms {m['max']:5.1f}ms {m['heap']:8.0f}"
+    with TermCounter() as counter:
+        name = f"bundled ({len(bundled.concepts)}, {n_written} written)"
+        node_rows(name, bundled, counter, args.runs)
+        big = node_rows(
+            f"synthetic ({args.concepts}, all written)",
+            synthetic(bundled, args.concepts),
+            counter,
+            args.runs,
         )
+    if not args.no_browser:
+        browser_rows(big)
 
 
 if __name__ == "__main__":

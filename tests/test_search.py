@@ -18,6 +18,8 @@ import pytest
 
 from continuous_function.model.loader import load_atlas
 from continuous_function.site.search_index import build_search_index, tex_to_text
+from continuous_function.site.search_shards import search_files
+from continuous_function.site.search_terms import TermCounter
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -52,11 +54,11 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 const [site, queryArg] = process.argv.slice(-2);
 const { Search } = await import(pathToFileURL(`${site}/static/js/search-core.js`).href);
-const s = new Search(JSON.parse(readFileSync(`${site}/search/index.json`, "utf8")));
-await s.ready;
+const load = async (path) => JSON.parse(readFileSync(`${site}/search/${path}`, "utf8"));
+const s = await Search.open(load);
 const out = {};
 for (const { q, domain } of JSON.parse(queryArg)) {
-  out[`${q}|${domain || ""}`] = s.search(q, { domain, limit: 10 }).map((r) => ({
+  out[`${q}|${domain || ""}`] = (await s.search(q, { domain, limit: 10 })).map((r) => ({
     id: r.concept.id, domain: r.concept.domain, href: r.place.href, kind: r.place.kind,
     snippet: r.place.snippet, title: r.place.titleParts,
   }));
@@ -123,15 +125,63 @@ def test_stop_words_alone_find_nothing(built_site: Path) -> None:
 
 
 def test_every_document_links_to_an_anchor_on_its_page(built_site: Path) -> None:
-    data = json.loads((built_site / "search" / "index.json").read_text(encoding="utf-8"))
-    pages: dict[str, set[str]] = {}
-    for doc in data["docs"]:
-        concept = data["concepts"][doc["c"]]
-        if concept["key"] not in pages:
-            html = (built_site / concept["key"] / "index.html").read_text(encoding="utf-8")
-            pages[concept["key"]] = set(re.findall(r'\sid="([^"]+)"', html))
-        anchor = doc.get("anchor", "")
-        assert not anchor or anchor in pages[concept["key"]], (concept["key"], anchor)
+    manifest = json.loads((built_site / "search" / "index.json").read_text(encoding="utf-8"))
+    for c, concept in enumerate(manifest["concepts"]):
+        html = (built_site / concept["key"] / "index.html").read_text(encoding="utf-8")
+        ids = set(re.findall(r'\sid="([^"]+)"', html))
+        docs = json.loads((built_site / "search" / "docs" / f"{c}.json").read_text("utf-8"))
+        assert len(docs) == manifest["starts"][c + 1] - manifest["starts"][c]
+        for doc in docs:
+            anchor = doc.get("anchor", "")
+            assert not anchor or anchor in ids, (concept["key"], anchor)
+
+
+PARITY_RUNNER = r"""
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+const [site, queryArg] = process.argv.slice(-2);
+const core = await import(pathToFileURL(`${site}/static/js/search-core.js`).href);
+const MiniSearch = (await import(pathToFileURL(`${site}/static/vendor/minisearch/index.js`).href))
+  .default;
+const load = async (path) => JSON.parse(readFileSync(`${site}/search/${path}`, "utf8"));
+const sharded = await core.Search.open(load);
+const { concepts } = sharded.data;
+const docs = [];
+for (let c = 0; c < concepts.length; c++) {
+  for (const doc of await load(`docs/${c}.json`)) {
+    const title = doc.kind === "concept" ? { title: concepts[c].title } : {};
+    docs.push({ ...doc, id: docs.length, ...title });
+  }
+}
+const whole = new MiniSearch({ fields: core.FIELDS, idField: "id", tokenize: core.tokenize,
+  processTerm: core.processTerm, searchOptions: core.searchOptions });
+whole.addAll(docs);
+const out = {};
+for (const q of JSON.parse(queryArg)) {
+  const tree = core.queryTree(q);
+  const hits = (ms) => ms.search(tree).slice(0, 5).map((h) => [h.id, h.score]);
+  out[q] = { whole: hits(whole), sharded: hits(await sharded.index(tree)) };
+}
+console.log(JSON.stringify(out));
+"""
+
+
+@needs_node
+def test_sharded_index_ranks_like_one_built_in_the_browser(built_site: Path) -> None:
+    """The prebuilt shards give the best places the same scores as MiniSearch indexing every
+    document itself (as the browser did before issue 11), up to float rounding."""
+    queries = [q for q, _, _ in QUERIES]
+    done = subprocess.run(
+        ["node", "--input-type=module", "-e", PARITY_RUNNER, str(built_site), json.dumps(queries)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for query, hits in json.loads(done.stdout).items():
+        assert hits["whole"], query
+        assert [d for d, _ in hits["sharded"]] == [d for d, _ in hits["whole"]], query
+        for (_, a), (_, b) in zip(hits["sharded"], hits["whole"], strict=True):
+            assert a == pytest.approx(b, rel=1e-12), query
 
 
 def test_index_covers_every_concept_and_part() -> None:
@@ -156,10 +206,13 @@ def test_index_covers_every_concept_and_part() -> None:
         assert tag in heads[derivatives].tags
 
 
-def test_index_is_deterministic() -> None:
+def test_index_files_are_deterministic() -> None:
     atlas, _ = load_atlas(ROOT / "curriculum")
     assert atlas is not None
-    assert build_search_index(atlas).to_json() == build_search_index(atlas).to_json()
+    with TermCounter() as counter:
+        first = search_files(build_search_index(atlas), counter)
+        assert search_files(build_search_index(atlas), counter) == first
+    assert len(first) > len(list(atlas.concepts())) + 100  # manifest, docs per concept, shards
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 `finding_pages` is called by `build()` after the concept pages are rendered. It returns:
 
-- `search/index.html` and `search/index.json` (the documents MiniSearch indexes in the browser;
-  see site/search_index.py and static/js/search-core.js);
+- `search/index.html` and the prebuilt, sharded search index under `search/` (the documents
+  of site/search_index.py, indexed by site/search_shards.py; searched by static/js/search-core.js);
 - `graph/index.html` (the dot-laid-out picture and the same graph as a list), `graph/graph.json`
   (concepts, domains and prerequisites: what route.js, graph.js and the home page's "ready next"
   read) and `graph/domains.css` (the domain colours as custom properties);
@@ -36,6 +36,8 @@ from continuous_function.site.graph_page import (
 )
 from continuous_function.site.pages import SiteRenderer
 from continuous_function.site.search_index import SearchIndex, build_search_index
+from continuous_function.site.search_shards import search_files
+from continuous_function.site.search_terms import TermCounter
 
 VENDOR = {
     # node_modules path → site path
@@ -62,7 +64,8 @@ class Group:
 def finding_pages(atlas: Atlas, graph: ConceptGraph, renderer: SiteRenderer) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     index = build_search_index(atlas)
-    files["search/index.json"] = index.to_json().encode()
+    with TermCounter() as counter:
+        files |= search_files(index, counter)
     files["graph/graph.json"] = graph_json(atlas, graph, index).encode()
     files["graph/domains.css"] = "".join(
         f".d-{d.id}{{--d:{d.meta.color}}}\n" for d in atlas.domains

@@ -4,8 +4,9 @@ Each concept becomes several small documents, one per place a learner can be sen
 concept itself (title, summary, tags), each part of its page (a `##` section or a `###`
 subsection), each labelled equation with the sentences around it, each claim, each
 misconception and the conceptual bridge. A document carries the anchor that opens exactly that
-place. The browser (static/js/search-core.js) indexes these documents with MiniSearch; the
-ranking, stemming, prefix and typo tolerance all live there, so Python only decides *what* is
+place. site/search_shards.py indexes these documents for MiniSearch (counting terms with the
+browser's own static/js/search-terms.js) and the browser (static/js/search-core.js) ranks them:
+stemming, prefix and typo tolerance all live in JavaScript, so Python only decides *what* is
 searchable and *where it links*.
 
 Page text comes from the same `render_page` the concept pages use, with a math renderer that
@@ -15,9 +16,8 @@ page's own, at no KaTeX cost.
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
 
@@ -205,15 +205,6 @@ class SearchIndex:
     domains: list[dict[str, str]] = field(default_factory=list)
     concepts: list[IndexedConcept] = field(default_factory=list)
     docs: list[SearchDoc] = field(default_factory=list)
-
-    def to_json(self) -> str:
-        data = {
-            "version": INDEX_VERSION,
-            "domains": self.domains,
-            "concepts": [asdict(c) for c in self.concepts],
-            "docs": [{k: v for k, v in asdict(d).items() if v != ""} for d in self.docs],
-        }
-        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
 def build_search_index(atlas: Atlas) -> SearchIndex:

@@ -30,8 +30,7 @@ export async function initRoutePage(form, root) {
     const byKey = g.byKey.get(text);
     if (byKey) return byKey.id;
     const search = await (await searching()).loadSearch(root);
-    await search.ready;
-    const hit = search.search(text, { limit: 1 })[0];
+    const hit = (await search.search(text, { limit: 1 }))[0];
     return hit ? hit.concept.id : "";
   }
 

@@ -1,61 +1,21 @@
-// Search ranking: MiniSearch over the documents the build writes to search/index.json.
+// Search ranking: MiniSearch over the prebuilt, sharded index the build writes under search/
+// (site/search_shards.py): a manifest of concepts and field lengths, one shard of terms per
+// two-letter prefix, and each concept's documents. A query loads only the shards its terms live
+// in and, for the concepts it shows, their documents (for links and snippets).
 //
-// Pure (no DOM): the browser UI (search.js) and the tests under node both import this module, so
-// the tests exercise the real ranking. Each document is one place on a concept page (the concept
-// itself, a section or subsection, an equation with its lead-in sentence, a claim, a
-// misconception, the bridge); hits are grouped per concept and the best place is linked.
-//
-// Terms are lower-cased, stripped of accents, stop words dropped, and indexed twice: as written
-// and Porter-stemmed, so "derivat", "derivative" and "derivatives" meet at the stem "deriv",
-// while a one-letter typo in a longer word ("derivitives") still lands on the written form.
+// Pure (no DOM; files arrive through a `load(path)` function): the browser UI (search.js) and the
+// tests under node both import this module, so the tests exercise the real ranking. Each document
+// is one place on a concept page (the concept itself, a section or subsection, an equation with
+// its lead-in sentence, a claim, a misconception, the bridge); hits are grouped per concept and
+// the best place is linked. How words become terms is search-terms.js, shared with the build.
 
 import MiniSearch from "../vendor/minisearch/index.js";
-import { stemmer } from "../vendor/stemmer/index.js";
+import { FIELDS, WORD, normalize, processTerm, shardKey, tokenize } from "./search-terms.js";
 
-export const FIELDS = ["title", "tags", "label", "text"];
+export { FIELDS, normalize, processTerm, tokenize };
 export const BOOST = { title: 6, tags: 2.5, label: 2, text: 1 };
 const OTHERS_WEIGHT = 0.15; // each further matching place on the same page adds this much of its score
 const OTHERS_COUNTED = 3;
-const CHUNK = 20_000; // characters of text indexed per task (a few ms) while the index loads
-
-// Common English words that carry no meaning in a question ("why does the KV cache grow?").
-const STOP = new Set(
-  ("a an and are as at be been but by can could do does did for from had has have how i if in " +
-    "into is it its me my of on or so than that the their them then there these they this to " +
-    "was we what when where which while who why will with would you your want understand " +
-    "about also just only not no yes get got")
-    .split(" "),
-);
-
-const WORD = /[\p{L}\p{N}]+/gu;
-
-export function normalize(word) {
-  return word.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
-}
-
-// One token -> the terms indexed (and searched) for it: the word and its stem. Memoised: a
-// vocabulary is small, and snippets run every word of a passage through here.
-const memo = new Map();
-export function processTerm(token) {
-  let terms = memo.get(token);
-  if (terms === undefined) {
-    terms = process(token);
-    if (memo.size < 200_000) memo.set(token, terms);
-  }
-  return terms;
-}
-
-function process(token) {
-  const word = normalize(token);
-  if (!word || STOP.has(word)) return null;
-  if (word.length < 2 && !/\d/.test(word)) return null;
-  const stem = /^[a-z]+$/.test(word) && word.length > 3 ? stemmer(word) : word;
-  return stem === word ? word : [word, stem];
-}
-
-export function tokenize(text) {
-  return text.match(WORD) || [];
-}
 
 // One typo (a letter inserted, dropped or changed) in words of 5+ letters, two in words of 12+.
 // (Two in shorter words turns "difference" into "inference".)
@@ -88,53 +48,106 @@ export function queryTree(query) {
   return { combineWith: "OR", queries };
 }
 
+const OPTIONS = { fields: FIELDS, idField: "id", tokenize, processTerm, searchOptions };
+const BUILT = 4; // MiniSearch instances kept, by the set of shards they hold
+
 export class Search {
-  constructor(data) {
-    this.data = data;
-    this.domains = new Map(data.domains.map((d) => [d.id, d]));
-    this.docs = data.docs;
-    this.ms = new MiniSearch({
-      fields: FIELDS,
-      idField: "id",
-      tokenize,
-      processTerm,
-      searchOptions,
-    });
-    // Titles, tags and summaries first, so suggestions come quickly; the pages' text follows.
-    // Both in slices of about CHUNK characters, between which the browser paints and takes input.
-    this.titles = this.index(data.docs.filter((d) => d.kind === "concept"));
-    this.ready = this.titles.then(() => this.index(data.docs.filter((d) => d.kind !== "concept")));
+  // `load(path)` resolves to the parsed JSON of the file search/<path>.
+  static async open(load) {
+    return new Search(await load("index.json"), load);
   }
 
-  async index(docs) {
-    let slice = [];
-    let size = 0;
-    for (const doc of docs) {
-      slice.push(doc);
-      size += (doc.text || "").length + (doc.label || "").length + 40;
-      if (size >= CHUNK) {
-        this.ms.addAll(slice);
-        slice = [];
-        size = 0;
-        await new Promise((resolve) => setTimeout(resolve, 0));
-      }
+  constructor(manifest, load) {
+    this.data = manifest;
+    this.load = load;
+    this.domains = new Map(manifest.domains.map((d) => [d.id, d]));
+    const count = manifest.starts.at(-1);
+    const width = FIELDS.length;
+    this.documents = { documentIds: {}, fieldLength: {} };
+    for (let id = 0; id < count; id++) {
+      this.documents.documentIds[id] = id;
+      this.documents.fieldLength[id] = manifest.fieldLength.slice(id * width, (id + 1) * width);
     }
-    this.ms.addAll(slice);
+    this.shards = new Map(); // shard number → promise of its [term, {field: {doc: count}}] entries
+    this.built = new Map(); // "3,17" → MiniSearch over exactly those shards
+    this.docs = new Map(); // concept index → promise of its documents
   }
 
-  // Ranked concepts for a query (after `await search.titles` for titles, tags and summaries,
-// after `await search.ready` for everything): [{concept, domain, score, place, others}] where `place` is the
+  // MiniSearch over exactly the shards the query's terms live in: the same query always meets
+  // the same index, whatever was searched before.
+  async index(tree) {
+    const wanted = [...new Set(tree.queries.map((q) => this.data.shards[shardKey(q.queries[0])]))]
+      .filter((n) => n !== undefined).sort((a, b) => a - b);
+    const key = wanted.join(",");
+    let ms = this.built.get(key);
+    if (!ms) {
+      const shards = await Promise.all(wanted.map((n) => this.shard(n)));
+      ms = MiniSearch.loadJS({
+        ...this.documents,
+        documentCount: this.data.starts.at(-1),
+        nextId: this.data.starts.at(-1),
+        fieldIds: Object.fromEntries(FIELDS.map((f, i) => [f, i])),
+        averageFieldLength: this.data.averageFieldLength,
+        storedFields: {},
+        dirtCount: 0,
+        index: shards.flat(),
+        serializationVersion: 2,
+      }, OPTIONS);
+      if (this.built.size >= BUILT) this.built.delete(this.built.keys().next().value);
+    }
+    this.built.delete(key);
+    this.built.set(key, ms); // most recently used last
+    return ms;
+  }
+
+  shard(n) {
+    let entries = this.shards.get(n);
+    if (!entries) {
+      entries = this.load(`terms/${n}.json`).then((terms) => terms.map(([term, fields]) => [term, expand(fields)]));
+      entries.catch(() => this.shards.delete(n)); // a failed fetch is tried again next time
+      this.shards.set(n, entries);
+    }
+    return entries;
+  }
+
+  conceptDocs(c) {
+    let docs = this.docs.get(c);
+    if (!docs) {
+      docs = this.load(`docs/${c}.json`);
+      docs.catch(() => this.docs.delete(c));
+      this.docs.set(c, docs);
+    }
+    return docs;
+  }
+
+  // The concept (index into data.concepts) a document belongs to: documents are numbered
+  // concept by concept, and starts[c] is the first of concept c.
+  conceptOf(docId) {
+    const starts = this.data.starts;
+    let lo = 0;
+    let hi = starts.length - 2;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= docId) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  // Ranked concepts for a query: [{concept, domain, score, place, others}] where `place` is the
   // best-matching document ({doc, href, label, snippet, titleParts}) and `others` the next ones.
-  search(query, { domain = "", limit = 20 } = {}) {
-    const q = (query || "").trim();
-    if (!q) return [];
-    const filter = domain ? (r) => this.concept(r.id).domain === domain : undefined;
-    const hits = this.ms.search(queryTree(q), filter ? { filter } : {});
+  async search(query, { domain = "", limit = 20 } = {}) {
+    const tree = queryTree((query || "").trim());
+    if (!tree.queries.length) return [];
+    const ms = await this.index(tree);
+    const concepts = this.data.concepts;
+    const filter = domain ? (r) => concepts[this.conceptOf(r.id)].domain === domain : undefined;
+    const hits = ms.search(tree, filter ? { filter } : {});
     const byConcept = new Map();
     for (const hit of hits) {
-      const doc = this.docs[hit.id];
-      let group = byConcept.get(doc.c);
-      if (!group) byConcept.set(doc.c, (group = { c: doc.c, hits: [] }));
+      const c = this.conceptOf(hit.id);
+      let group = byConcept.get(c);
+      if (!group) byConcept.set(c, (group = { c, hits: [] }));
       group.hits.push(hit);
     }
     const groups = [...byConcept.values()].map((g) => {
@@ -143,29 +156,22 @@ export class Search {
       return { ...g, best, rest, score: best.score + OTHERS_WEIGHT * extra };
     });
     groups.sort((a, b) => b.score - a.score || a.c - b.c);
-    return groups.slice(0, limit).map((g) => {
-      const concept = this.data.concepts[g.c];
+    const shown = groups.slice(0, limit);
+    const docs = await Promise.all(shown.map((g) => this.conceptDocs(g.c)));
+    return shown.map((g, i) => {
+      const concept = concepts[g.c];
+      const doc = (hit) => docs[i][hit.id - this.data.starts[g.c]];
       return {
         concept,
         domain: this.domains.get(concept.domain),
         score: g.score,
-        place: this.place(g.best, concept),
-        others: g.rest.slice(0, 2).map((h) => this.link(h, concept)),
+        place: this.place(g.best, concept, doc(g.best)),
+        others: g.rest.slice(0, 2).map((h) => link(doc(h), concept)),
       };
     });
   }
 
-  concept(docId) {
-    return this.data.concepts[this.docs[docId].c];
-  }
-
-  link(hit, concept) {
-    const doc = this.docs[hit.id];
-    return { doc, kind: doc.kind, label: doc.label || "", href: `${concept.key}/${doc.anchor ? `#${doc.anchor}` : ""}` };
-  }
-
-  place(hit, concept) {
-    const doc = this.docs[hit.id];
+  place(hit, concept, doc) {
     const terms = new Set(hit.terms);
     const source = doc.kind === "concept" ? doc.text : doc.text || doc.label || "";
     const titleParts = highlight(concept.title, terms);
@@ -176,15 +182,31 @@ export class Search {
       if (tags.some((p) => p.mark)) parts = [{ text: "Tags: ", mark: false }, ...tags];
     }
     return {
-      doc,
-      kind: doc.kind,
-      href: `${concept.key}/${doc.anchor ? `#${doc.anchor}` : ""}`,
-      label: doc.label || "",
+      ...link(doc, concept),
       labelParts: highlight(doc.label || "", terms),
       titleParts,
       snippet: parts,
     };
   }
+}
+
+// [field id, delta-coded [doc, count, doc, count, …]] → MiniSearch's {doc: count}.
+function expand(fields) {
+  const out = {};
+  for (const [field, flat] of Object.entries(fields)) {
+    const docs = {};
+    let id = 0;
+    for (let i = 0; i < flat.length; i += 2) {
+      id += flat[i];
+      docs[id] = flat[i + 1];
+    }
+    out[field] = docs;
+  }
+  return out;
+}
+
+function link(doc, concept) {
+  return { doc, kind: doc.kind, label: doc.label || "", href: `${concept.key}/${doc.anchor ? `#${doc.anchor}` : ""}` };
 }
 
 function isHit(word, terms) {

@@ -7,12 +7,11 @@ import { Search } from "./search-core.js";
 
 let loading = null;
 export function loadSearch(root) {
-  loading ||= fetch(new URL("search/index.json", root))
-    .then((r) => {
-      if (!r.ok) throw new Error(`search index: HTTP ${r.status}`);
-      return r.json();
-    })
-    .then((data) => new Search(data));
+  loading ||= Search.open(async (path) => {
+    const r = await fetch(new URL(`search/${path}`, root));
+    if (!r.ok) throw new Error(`search index: HTTP ${r.status}`);
+    return r.json();
+  });
   return loading;
 }
 
@@ -55,14 +54,14 @@ export function combobox(input, root, { choose, all = true, limit = 7, concise =
   let timer = 0;
   const go = choose || ((r) => location.assign(new URL(r.place.href, root)));
 
+  let asked = 0; // the latest query asked: answers to older ones arrive too late to show
+  const unavailable = () => { status.textContent = "Search is unavailable: its index could not be loaded."; };
   loadSearch(root).then(
     (s) => {
       search = s;
-      const refresh = () => { if (document.activeElement === input && input.value.trim()) update(); };
-      s.titles.then(refresh); // titles and summaries are searchable first …
-      s.ready.then(refresh); // … the pages' full text a moment later
+      if (document.activeElement === input && input.value.trim()) update();
     },
-    () => { status.textContent = "Search is unavailable: its index could not be loaded."; },
+    unavailable,
   );
 
   function open(on) {
@@ -89,15 +88,23 @@ export function combobox(input, root, { choose, all = true, limit = 7, concise =
     return node;
   }
 
-  function update() {
+  async function update() {
     const q = input.value.trim();
+    const ask = ++asked;
     if (!search || !q) {
       open(false);
       shown = "";
       status.textContent = "";
       return;
     }
-    const results = search.search(q, { limit });
+    let results;
+    try {
+      results = await search.search(q, { limit });
+    } catch {
+      if (ask === asked) unavailable();
+      return;
+    }
+    if (ask !== asked) return;
     // Keep the learner's place when suggestions refresh (the full text arriving, say).
     const was = q === shown ? items[active] : null;
     const keep = was ? (was.kind === "all" ? "all" : was.result.concept.key) : null;
@@ -198,15 +205,17 @@ export async function initSearchPage(form, root) {
   if (!input.value) input.focus();
   status.textContent = "Loading the search index…";
   let search;
+  const unavailable = () => { status.textContent = "Search is unavailable: its index could not be loaded."; };
   try {
     search = await loadSearch(root);
-    await search.ready;
   } catch {
-    status.textContent = "Search is unavailable: its index could not be loaded.";
+    unavailable();
     return;
   }
 
-  function run() {
+  let asked = 0; // the latest query asked: answers to older ones arrive too late to show
+  async function run() {
+    const ask = ++asked;
     const q = input.value.trim();
     const url = new URL(location.href);
     url.searchParams.delete("q");
@@ -214,12 +223,20 @@ export async function initSearchPage(form, root) {
     if (q) url.searchParams.set("q", q);
     if (domain.value) url.searchParams.set("domain", domain.value);
     history.replaceState(null, "", url);
-    out.replaceChildren();
     if (!q) {
+      out.replaceChildren();
       status.textContent = "Type a concept, a phrase or an equation's name.";
       return;
     }
-    const results = search.search(q, { domain: domain.value, limit: 30 });
+    let results;
+    try {
+      results = await search.search(q, { domain: domain.value, limit: 30 });
+    } catch {
+      if (ask === asked) unavailable();
+      return;
+    }
+    if (ask !== asked) return;
+    out.replaceChildren();
     const where = domain.value ? ` in ${search.domains.get(domain.value).title}` : "";
     status.textContent = results.length
       ? `${plural(results.length, "concept matches", "concepts match")} “${q}”${where}.`
