@@ -154,7 +154,7 @@ def node_rows(name: str, index: SearchIndex, counter: TermCounter, runs: int) ->
                 str(site),
                 str(runs),
                 json.dumps(QUERIES),
-            ],  # noqa: E501
+            ],
             capture_output=True,
             text=True,
             check=True,

@@ -217,26 +217,28 @@ export async function initSearchPage(form, root) {
   async function run() {
     const ask = ++asked;
     const q = input.value.trim();
+    let results = [];
+    if (q) {
+      try {
+        results = await search.search(q, { domain: domain.value, limit: 30 });
+      } catch {
+        if (ask === asked) unavailable();
+        return;
+      }
+    }
+    if (ask !== asked) return;
+    // The address, the status and the list change together, once the results are in.
     const url = new URL(location.href);
     url.searchParams.delete("q");
     url.searchParams.delete("domain");
     if (q) url.searchParams.set("q", q);
     if (domain.value) url.searchParams.set("domain", domain.value);
     history.replaceState(null, "", url);
+    out.replaceChildren();
     if (!q) {
-      out.replaceChildren();
       status.textContent = "Type a concept, a phrase or an equation's name.";
       return;
     }
-    let results;
-    try {
-      results = await search.search(q, { domain: domain.value, limit: 30 });
-    } catch {
-      if (ask === asked) unavailable();
-      return;
-    }
-    if (ask !== asked) return;
-    out.replaceChildren();
     const where = domain.value ? ` in ${search.domains.get(domain.value).title}` : "";
     status.textContent = results.length
       ? `${plural(results.length, "concept matches", "concepts match")} “${q}”${where}.`
