@@ -219,7 +219,8 @@ def browser_rows(search: dict[str, bytes]) -> None:
                         { capture: true });
                       window.__shown = new Promise((resolve) => {
                         new MutationObserver((_, o) => {
-                          if (document.querySelector(".search-pop .search-option .opt-title")) {
+                          const list = document.querySelector(".search-pop:not([hidden])");
+                          if (list?.querySelector(".search-option .opt-title, .search-empty")) {
                             o.disconnect();
                             resolve(performance.now());
                           }
@@ -247,6 +248,7 @@ def browser_rows(search: dict[str, bytes]) -> None:
         print(f"{query:42} {took:9.0f} ms {kib:8.0f} KiB {index_kib:7.0f} KiB {n:5}")
     times = sorted(r[1] for r in rows)
     print(f"{'median':42} {statistics.median(times):9.0f} ms   max {times[-1]:.0f} ms")
+    print("(first result: the first suggestion, or 'No concept matches', is on screen)")
 
 
 def main() -> None:
