@@ -43,10 +43,23 @@ def demo_key(path: Path) -> str:
 
 
 def load_demo(path: Path) -> Demo:
-    """Import `path` and return its typed declaration; raise DemoError when it cannot be used."""
+    """Import `path` and return its typed declaration; raise DemoError when it cannot be used.
+
+    In-process: for tests and the author's preview. The build renders demos in the jail
+    (`demo/jailed.py`), since demo.py is contributed code."""
     path = path.resolve()
+    try:
+        source = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DemoError(f"cannot read demo: {exc.strerror}", None, path) from None
+    kernel = path.with_name("kernel.mjs").is_file()
+    return load_demo_source(path, source, kernel=kernel)
+
+
+def load_demo_source(path: Path, source: str, *, kernel: bool) -> Demo:
+    """`load_demo` for source already read; `path` names it (tracebacks, the demo's key)."""
     lib = cfdemo()
-    module = _import(path)
+    module = _import(path, source)
     spec = getattr(module, "demo", None)
     if not isinstance(spec, lib.Demo):
         raise DemoError("demo.py must define `demo = Demo(...)` (from cfdemo)", None, path)
@@ -66,7 +79,7 @@ def load_demo(path: Path) -> Demo:
             if spec.prediction.resets is None or c.id in spec.prediction.resets
         ),
         module=module,
-        kernel=path.with_name("kernel.mjs") if path.with_name("kernel.mjs").is_file() else None,
+        kernel=path.with_name("kernel.mjs") if kernel else None,
     )
     _check_declaration(demo, spec, path)
     _call(path, demo.start)
@@ -74,11 +87,7 @@ def load_demo(path: Path) -> Demo:
     return demo
 
 
-def _import(path: Path) -> ModuleType:
-    try:
-        source = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DemoError(f"cannot read demo: {exc.strerror}", None, path) from None
+def _import(path: Path, source: str) -> ModuleType:
     try:
         code = compile(source, str(path), "exec")
     except SyntaxError as exc:

@@ -1,4 +1,5 @@
-"""Prepare each concept's demo for the page: lint, load, check the storyboard, pre-render.
+"""Prepare each concept's demo for the page: lint, then load, check the storyboard and pre-render
+in the witness jail (demo.py is contributed code: the build never runs it itself).
 
 Problems become diagnostics at demo.py's line (or the storyboard frame in concept.yaml), so
 `cfn check` reports them like any other content error.
@@ -8,18 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from continuous_function.demo import (
-    DemoError,
-    check_storyboard,
-    demo_url,
-    lint_demo,
-    load_demo,
-    render_demo_html,
-    render_storyboard_html,
-)
+from continuous_function.demo import lint_demo
 from continuous_function.demo.codes import report
 from continuous_function.diagnostics import Diagnostic, Location, Severity
 from continuous_function.model.atlas import Atlas, Concept
+from continuous_function.witness import DemoRequest, WitnessJob, WitnessResult, WitnessWorker
+
+RENDER_TIMEOUT = 10.0
+"""CPU seconds to import a demo and draw its first frame and storyboard (it needs milliseconds)."""
 
 
 @dataclass(frozen=True)
@@ -29,48 +26,85 @@ class DemoBundle:
     task: str
 
 
-def prepare_demos(atlas: Atlas) -> tuple[dict[str, DemoBundle], list[Diagnostic]]:
+def prepare_demos(
+    atlas: Atlas, worker: WitnessWorker | None = None
+) -> tuple[dict[str, DemoBundle], list[Diagnostic]]:
+    """Every demo's bundle and problems; demos not seen before render in one batch in the jail
+    (`worker`, or one started for the batch)."""
+    concepts = [c for c in atlas.concepts() if c.demo_present]
+    keys = {c.key: _memo_key(c) for c in concepts}
+    todo = [c for c in concepts if keys[c.key] not in _MEMO]
+    linted = {c.key: _lint(c) for c in todo}
+    jobs = [
+        _job(c, atlas) for c in todo if not any(d.severity is Severity.error for d in linted[c.key])
+    ]
+    rendered = _render(jobs, worker)
+    for c in todo:
+        result = rendered.get(c.key)
+        found = linted[c.key]
+        _MEMO[keys[c.key]] = (None, found) if result is None else _bundle(c, result, found)
     bundles: dict[str, DemoBundle] = {}
     diags: list[Diagnostic] = []
-    for concept in atlas.concepts():
-        if concept.demo_present:
-            bundle, found = _prepare(concept)
-            diags += found
-            if bundle is not None:
-                bundles[concept.key] = bundle
+    for c in concepts:
+        bundle, found = _MEMO[keys[c.key]]
+        diags += found
+        if bundle is not None:
+            bundles[c.key] = bundle
     return bundles, diags
 
 
 _MEMO: dict[tuple[str, bytes, str], tuple[DemoBundle | None, list[Diagnostic]]] = {}
+"""Keyed on the demo source and storyboard so `cfn serve` redoes only what changed."""
 
 
-def _prepare(concept: Concept) -> tuple[DemoBundle | None, list[Diagnostic]]:
-    """Memoised on the demo source and storyboard so `cfn serve` redoes only what changed."""
-    key = (
+def _memo_key(concept: Concept) -> tuple[str, bytes, str]:
+    return (
         str(concept.demo_path),
         concept.demo_path.read_bytes(),
         repr([(f.state, f.caption) for f in concept.meta.storyboard]),
     )
-    if key not in _MEMO:
-        _MEMO[key] = _prepare_uncached(concept)
-    bundle, diags = _MEMO[key]
-    return bundle, list(diags)
 
 
-def _prepare_uncached(concept: Concept) -> tuple[DemoBundle | None, list[Diagnostic]]:
+def _lint(concept: Concept) -> list[Diagnostic]:
     path = concept.demo_path
-    diags = [report(p.code, Location(path, p.line, p.col + 1), p.message) for p in lint_demo(path)]
-    if any(d.severity is Severity.error for d in diags):
-        return None, diags
-    try:
-        demo = load_demo(path)
-    except DemoError as exc:
-        return None, [*diags, report("D100", Location(path, exc.line or 1), exc.message)]
-    frames = [(frame.state, frame.caption) for frame in concept.meta.storyboard]
-    problems = check_storyboard(demo, frames)
-    for message in problems:
+    return [report(p.code, Location(path, p.line, p.col + 1), p.message) for p in lint_demo(path)]
+
+
+def _job(concept: Concept, atlas: Atlas) -> WitnessJob:
+    path = concept.demo_path
+    frames = tuple((dict(f.state), f.caption) for f in concept.meta.storyboard)
+    request = DemoRequest(frames=frames, kernel=path.with_name("kernel.mjs").is_file())
+    return WitnessJob(
+        key=concept.key,
+        path=path.relative_to(atlas.root),
+        source=path.read_text(encoding="utf-8"),
+        timeout=RENDER_TIMEOUT,
+        demo=request,
+    )
+
+
+def _render(jobs: list[WitnessJob], worker: WitnessWorker | None) -> dict[str, WitnessResult]:
+    if not jobs:
+        return {}
+    if worker is not None:
+        return {r.key: r for r in worker.run(jobs)}
+    with WitnessWorker(workers=min(2, len(jobs))) as own:
+        return {r.key: r for r in own.run(jobs)}
+
+
+def _bundle(
+    concept: Concept, result: WitnessResult, diags: list[Diagnostic]
+) -> tuple[DemoBundle | None, list[Diagnostic]]:
+    path = concept.demo_path
+    if result.demo is None:
+        err = result.error
+        message = err.message if err else result.status
+        if result.status != "error":
+            message = f"rendering the demo: {result.status}: {message}"
+        line = err.line if err and err.line else 1
+        return None, [*diags, report("D100", Location(path, line), message)]
+    out = result.demo
+    for message in out.problems:
         index = int(message.split()[1].rstrip(":")) - 1 if message.startswith("frame ") else 0
-        diags.append(report("D101", concept.loc("storyboard", index, "state"), message))
-    storyboard = render_storyboard_html(demo, frames) if frames and not problems else None
-    html = render_demo_html(demo, src_url=demo_url(concept.key))
-    return DemoBundle(html, storyboard, demo.task), diags
+        diags = [*diags, report("D101", concept.loc("storyboard", index, "state"), message)]
+    return DemoBundle(out.html, out.storyboard_html, out.task), diags

@@ -26,6 +26,8 @@ Module map:
 from continuous_function.witness.cache import cache_key
 from continuous_function.witness.job import (
     CheckResult,
+    DemoOutput,
+    DemoRequest,
     ErrorInfo,
     Isolation,
     Status,
@@ -38,6 +40,8 @@ from continuous_function.witness.sandbox import NetworkMode
 
 __all__ = [
     "CheckResult",
+    "DemoOutput",
+    "DemoRequest",
     "ErrorInfo",
     "Isolation",
     "NetworkMode",

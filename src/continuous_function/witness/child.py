@@ -88,7 +88,7 @@ def child_main(
         for signum in (signal.SIGTERM, signal.SIGXFSZ, signal.SIGXCPU, signal.SIGPROF):
             faulthandler.register(signum, file=fds.fault, all_threads=False, chain=True)
         _seed()
-        report = run_witness(job, isolation)
+        report = run_witness(job, isolation) if job.demo is None else _render_demo(job, isolation)
         sys.stdout.flush()
         sys.stderr.flush()
         _write(fds.report, report.model_dump_json())
@@ -108,6 +108,12 @@ def _isolate(jailed: bool, network: NetworkMode, workdir: Path, job: WitnessJob)
     namespaces.enter(workdir, disk_bytes=job.disk_mb * 2**20)
     loopback_up()
     return "jail"
+
+
+def _render_demo(job: WitnessJob, isolation: Isolation) -> ChildReport:
+    from continuous_function.demo.jailed import render_demo_job  # only demo jobs need it
+
+    return render_demo_job(job, isolation)
 
 
 def _refusal(exc: Exception) -> ChildReport:

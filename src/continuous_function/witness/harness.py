@@ -10,13 +10,20 @@ import builtins
 import errno
 import linecache
 import socket
+import sys
 import traceback
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
 from continuous_function.witness.figures import capture_svgs
-from continuous_function.witness.job import CheckResult, ErrorInfo, Isolation, WitnessJob
+from continuous_function.witness.job import (
+    CheckResult,
+    DemoOutput,
+    ErrorInfo,
+    Isolation,
+    WitnessJob,
+)
 from continuous_function.witness.sandbox import NO_NETWORK_HINT
 
 _NETWORK_ERRNOS = {errno.ENETUNREACH, errno.EHOSTUNREACH, errno.EADDRNOTAVAIL, errno.ENETDOWN}
@@ -31,6 +38,7 @@ class ChildReport(BaseModel):
     error: ErrorInfo | None = None
     figures: tuple[str, ...] = ()
     checks: tuple[CheckResult, ...] = ()
+    demo: DemoOutput | None = None
 
 
 def run_witness(job: WitnessJob, isolation: Isolation) -> ChildReport:
@@ -49,6 +57,11 @@ def run_witness(job: WitnessJob, isolation: Isolation) -> ChildReport:
         "__builtins__": builtins,
     }
     error = None
+    # Bound before any witness code runs: patching this package (`sys.modules[...]`) afterwards
+    # changes nothing the verdicts depend on, and the package is not in `sys.modules` to patch.
+    run_check = _run_check
+    for name in [m for m in sys.modules if m.split(".")[0] == "continuous_function"]:
+        del sys.modules[name]
     try:
         exec(compile(job.source, filename, "exec", dont_inherit=True), namespace)
     except SystemExit as exc:
@@ -63,7 +76,7 @@ def run_witness(job: WitnessJob, isolation: Isolation) -> ChildReport:
         if error is None:
             error = error_info(exc, job, isolation)
             error = error.model_copy(update={"message": f"saving a figure as SVG: {error.message}"})
-    checks = tuple(_run_check(name, namespace, job, isolation, error) for name in job.checks)
+    checks = tuple(run_check(name, namespace, job, isolation, error) for name in job.checks)
     return ChildReport(
         status="ok" if error is None else "error",
         error=error,

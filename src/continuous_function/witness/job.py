@@ -8,7 +8,7 @@ JSON form rather than ad-hoc dicts.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -29,6 +29,25 @@ network alone was cut off (`sandbox.isolate_network`)."""
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DemoRequest(_Frozen):
+    """Makes a job a demo to render rather than a witness to run (same jail, same limits)."""
+
+    frames: tuple[tuple[dict[str, Any], str], ...] = ()
+    """The storyboard: (control values, caption) per frame, as authored in concept.yaml."""
+    kernel: bool = False
+    """Whether a `kernel.mjs` sits beside demo.py (the jail cannot look)."""
+
+
+class DemoOutput(_Frozen):
+    """A rendered demo: what the page embeds, computed by the demo's own code in the jail."""
+
+    html: str
+    storyboard_html: str | None
+    task: str
+    problems: tuple[str, ...] = ()
+    """Storyboard problems, each `frame N: ...`; with any, no storyboard is drawn."""
 
 
 class WitnessJob(_Frozen):
@@ -57,6 +76,8 @@ class WitnessJob(_Frozen):
     """All files together (its private /tmp, in the jail); `max_output` caps each one."""
     processes: Annotated[int, Field(gt=0)] = 32
     """Processes the witness may have at once, itself included (a fork bomb stops here)."""
+    demo: DemoRequest | None = None
+    """Set for a demo.py to render (first frame, storyboard) instead of a witness to run."""
 
     @property
     def wall_s(self) -> float:
@@ -100,6 +121,8 @@ class WitnessResult(_Frozen):
     cached: bool = False
     """True when this came from the cache and nothing ran."""
     isolation: Isolation = "none"
+    demo: DemoOutput | None = None
+    """For a demo job that rendered."""
 
     @property
     def passed(self) -> bool:

@@ -26,6 +26,7 @@ from continuous_function.witness.jail import Jail, probe
 from continuous_function.witness.job import CheckResult, ErrorInfo, WitnessJob, WitnessResult
 from continuous_function.witness.protocol import KILL_GRACE_S, Mode, Request, Response
 from continuous_function.witness.sandbox import THREAD_ENV, NetworkMode
+from continuous_function.witness.svg import safe_svg
 
 log = logging.getLogger(__name__)
 _SRC = Path(__file__).resolve().parents[2]
@@ -142,12 +143,15 @@ class WitnessWorker:
             line = self._readline(proc, patience)
             if line is None:
                 reason = self._give_up(proc, patience)
-                for job in owed.values():
-                    yield _lost(job, reason)
+                for lost in owed.values():
+                    yield _lost(lost, reason)
                 break
             response = Response.model_validate_json(line)
-            if owed.pop(response.id, None) is not None:  # else: from an abandoned earlier batch
-                yield response.result
+            sent = owed.pop(response.id, None)
+            if sent is not None:  # else: from an abandoned earlier batch
+                # keyed by the job we sent, whatever the result says: the cache entry a result
+                # lands in is decided here, never by the worker or the witness
+                yield screen_figures(response.result.model_copy(update={"key": sent.key}))
         writer.join()
 
     def _readline(self, proc: subprocess.Popen[bytes], patience: float) -> bytes | None:
@@ -200,6 +204,25 @@ class WitnessWorker:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+def screen_figures(result: WitnessResult) -> WitnessResult:
+    """Every figure through the SVG allow-list here, in the build: the worker's report is what
+    the witness made it, so a figure is only trusted after this (and only then cached)."""
+    figures = []
+    notes = []
+    for number, svg in enumerate(result.figures, 1):
+        safe = safe_svg(svg)
+        if safe != svg:
+            what = "dropped" if safe is None else "had scripts, handlers or links removed"
+            notes.append(f"figure {number} {what}: a figure may only draw\n")
+        if safe is not None:
+            figures.append(safe)
+    if not notes:
+        return result
+    return result.model_copy(
+        update={"figures": tuple(figures), "stderr": result.stderr + "".join(notes)}
+    )
 
 
 def _send(proc: subprocess.Popen[bytes], data: bytes) -> None:
