@@ -7,6 +7,7 @@ cap, and the host helpers (a listener, a process holding a secret) end with the 
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import socket
@@ -18,7 +19,13 @@ from pathlib import Path
 import pytest
 
 import continuous_function
-from continuous_function.witness import WitnessJob, WitnessResult, WitnessWorker
+from continuous_function.witness import (
+    WitnessJob,
+    WitnessResult,
+    WitnessWorker,
+    cache_key,
+    run_witnesses,
+)
 
 PACKAGE = Path(continuous_function.__file__).parent
 
@@ -275,3 +282,30 @@ print("mount", libc.mount(b"none", b"/", None, 0x20 | 0x1000, None))
     lines = _lines(_run(jailed, source))
     assert lines[0] != "uid 0"
     assert lines[1] == "umount -1" and lines[2] == "mount -1"
+
+
+def test_no_cross_concept_cache_write(jailed: WitnessWorker, tmp_path: Path) -> None:
+    """The cache lives outside the jail and only the build writes it, under the key of the job it
+    sent: a witness can neither reach another concept's entry nor get its result filed there."""
+    cache_dir = tmp_path / "cache"
+    chain = WitnessJob(key="calculus/chain-rule", path=Path("chain/witness.py"), source="print(1)")
+    run_witnesses([chain], cache_dir, worker=jailed)
+    entry = cache_dir / f"{cache_key(chain)}.json"
+    before = entry.read_bytes()
+    forged = json.dumps({"format": 1, "result": {"key": chain.key, "status": "ok",
+                         "stdout": "forged", "stderr": "", "duration_s": 0}})  # fmt: skip
+    source = f"""
+import os
+try:
+    with open({str(entry)!r}, "w") as f:
+        f.write({forged!r})
+    print("wrote")
+except OSError:
+    print("refused")
+"""
+    attacker = WitnessJob(key="calculus/derivatives", path=Path("d/witness.py"), source=source)
+    results = run_witnesses([attacker], cache_dir, worker=jailed)
+    assert results["calculus/derivatives"].stdout == "refused\n"
+    assert entry.read_bytes() == before
+    again = run_witnesses([chain], cache_dir, worker=jailed)["calculus/chain-rule"]
+    assert again.cached and again.stdout == "1\n"
