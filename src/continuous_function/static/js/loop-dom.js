@@ -18,6 +18,8 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+const BLOCKS = "p, li, div, dt, dd, br, tr, h1, h2, h3, h4, h5, h6, figcaption, blockquote, pre";
+
 // Readable text of authored content: math as its TeX source, not KaTeX's doubled rendering.
 export function textOf(node) {
   if (!node) return "";
@@ -27,6 +29,8 @@ export function textOf(node) {
     k.replaceWith(tex ? `$${tex.textContent.trim()}$` : k.textContent);
   }
   for (const hidden of copy.querySelectorAll(".visually-hidden, [aria-hidden='true']")) hidden.remove();
+  // Blocks end with a space, so "<p>…is right.</p><p>Tangent…" does not read "right.Tangent".
+  for (const block of copy.querySelectorAll(BLOCKS)) block.after(" ");
   return copy.textContent.replace(/\s+/g, " ").trim();
 }
 

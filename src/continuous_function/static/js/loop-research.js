@@ -1,10 +1,11 @@
 // Research room: pick one object of the page (radio group); see its anchored question, the
 // evidence to inspect and what would resolve it (authored for the concept, read from the page's
-// own panels for every other object); keep a local draft per object key; copy a grounded
-// hand-off prompt that packages all of it, with the demo's live state when the object is the demo.
+// own panels for every other object); keep a local draft per object key, saved as you type;
+// copy a grounded hand-off prompt that packages all of it, with the demo's live state when the
+// object is the demo. The page shows math rendered (cloned from the page); the prompt has TeX.
 
 import * as store from "./store.js";
-import { $, $$, el, status, textOf, when } from "./loop-dom.js";
+import { $, $$, debounce, el, status, textOf, when } from "./loop-dom.js";
 import { touch } from "./loop-progress.js";
 
 const KINDS = {
@@ -21,6 +22,31 @@ const clip = (s, n) => (s.length > n ? `${s.slice(0, n).trimEnd()}…` : s);
 
 const bare = (label) => label.replace(/^(Claim|Source|Misconception): /, "");
 
+// A copy of authored nodes to show again in the room: math stays rendered, ids are dropped.
+function shown(node) {
+  const span = el("span", { class: "evidence-quote" });
+  if (!node) return span;
+  span.append(...[...node.childNodes].map((c) => c.cloneNode(true)));
+  for (const n of span.querySelectorAll("[id]")) n.removeAttribute("id");
+  return span;
+}
+
+// One line of the room, from strings and page nodes: {text} for the prompt (math as TeX, the
+// node's text clipped to `max`) and {view} for the page (math rendered).
+function line(max, ...parts) {
+  const text = parts.map((p) => (typeof p === "string" ? p : clip(textOf(p), max))).join("");
+  return { text, view: parts.map((p) => (typeof p === "string" ? p : shown(p))) };
+}
+const prefixed = (before, e) => (typeof e === "string" ? before + e : { text: before + e.text, view: [before, ...e.view] });
+const textPart = (e) => (typeof e === "string" ? e : e.text);
+const viewPart = (e) => (typeof e === "string" ? [e] : e.view);
+
+// The rendered formula of an equation block, for a label that would otherwise be a bare number.
+const formula = (fragment) => {
+  const math = $(".katex", byId(fragment) || document.createElement("div"));
+  return math ? el("span", { class: "object-math" }, math.cloneNode(true)) : null;
+};
+
 // The <dt>/<dd> pairs of a claim's details, by term; links to this page's objects by their labels.
 function terms(node, labelFor) {
   const out = {};
@@ -29,13 +55,14 @@ function terms(node, labelFor) {
     const links = $$('a[href^="#"]', dd);
     out[textOf(dt)] = links.length && textOf(dt) === "Witnesses"
       ? links.map((a) => labelFor(a.getAttribute("href").slice(1)) || textOf(a)).join("; ")
-      : textOf(dd);
+      : dd;
   }
   return out;
 }
 
+// The text of each claim that links to `fragment`.
 function citing(fragment) {
-  return $$(`.claim a[href="#${CSS.escape(fragment)}"]`).map((a) => textOf($(".claim-text", a.closest(".claim"))));
+  return $$(`.claim a[href="#${CSS.escape(fragment)}"]`).map((a) => $(".claim-text", a.closest(".claim")));
 }
 
 function demoState(live) {
@@ -53,8 +80,11 @@ function demoState(live) {
   const question = textOf($(".demo-prediction legend", demo));
   const picked = $("[data-predict]:checked", demo);
   if (question) lines.push(`${question} Prediction: ${picked ? textOf($(`label[for="${picked.id}"]`, demo)) : "none committed yet"}.`);
-  if (live && live.revealed) lines.push(`Revealed answer: ${textOf($(".demo-answer", demo))}`);
-  else lines.push("Not revealed yet.");
+  // Before the first cfn:demo-state event reaches this module the demo's own answer box says
+  // whether the answer is out: it is filled only after a reveal.
+  const answer = $(".demo-answer", demo);
+  const revealed = live ? live.revealed : Boolean(answer && answer.childElementCount);
+  lines.push(revealed && answer && answer.childElementCount ? line(2000, "Revealed answer: ", answer) : "Not revealed yet.");
   return lines;
 }
 
@@ -63,13 +93,13 @@ function describe(kind, fragment, label, concept, live, labelFor) {
   if (kind === "concept") return concept;
   if (kind === "equation") {
     const tex = $('annotation[encoding="application/x-tex"]', node || document.body);
-    const prev = node && node.previousElementSibling && node.previousElementSibling.tagName === "P" ? textOf(node.previousElementSibling) : "";
+    const prev = node && node.previousElementSibling && node.previousElementSibling.tagName === "P";
     return {
       question: `What does ${label} state, under which assumptions does it hold, and where do the code witness and the demo show it?`,
       evidence: [
-        `${label}: $${tex ? tex.textContent.trim() : "?"}$`,
-        ...(prev ? [`The text that introduces it: "${clip(prev, 400)}"`] : []),
-        ...citing(fragment).map((c) => `A claim that cites it: "${c}"`),
+        { text: `${label}: $${tex ? tex.textContent.trim() : "?"}$`, view: [`${label}: `, formula(fragment) || "?"] },
+        ...(prev ? [line(400, "The text that introduces it: \u201c", node.previousElementSibling, "\u201d")] : []),
+        ...citing(fragment).map((c) => line(1000, "A claim that cites it: \u201c", c, "\u201d")),
         "The code witness's printed output, for numbers that should satisfy it.",
       ],
       resolves: [
@@ -86,7 +116,7 @@ function describe(kind, fragment, label, concept, live, labelFor) {
       question: "Does the code witness compute what the equations say, and what exactly does its output show?",
       evidence: [
         `witness.py — ${textOf(node && $("figcaption .badge", node)) || "not run"}.`,
-        ...$$(".check-results li", node || document.createElement("div")).map((li) => `Check ${textOf(li)}.`),
+        ...$$(".check-results li", node || document.createElement("div")).map((li) => line(1000, "Check ", li, ".")),
         ...(equations ? [`The page's labelled equations it should mirror: ${equations}.`] : []),
       ],
       resolves: [
@@ -102,8 +132,8 @@ function describe(kind, fragment, label, concept, live, labelFor) {
     return {
       question: "What does the demo show in its current state, and does its revealed answer follow from the page's equations?",
       evidence: [
-        `The demo "${textOf($(".demo-title", node))}": ${textOf($(".demo-description", node))}`,
-        ...state.map((line) => `Current state (live): ${line}`),
+        line(1000, `The demo \u201c${textOf($(".demo-title", node))}\u201d: `, $(".demo-description", node)),
+        ...state.map((s) => prefixed("Current state (live): ", s)),
       ],
       resolves: [
         "A prediction committed before the reveal, then compared with the computed answer.",
@@ -113,14 +143,14 @@ function describe(kind, fragment, label, concept, live, labelFor) {
     };
   }
   if (kind === "source") {
-    const parts = node ? $$("p:not(.citation)", node).map(textOf).filter((p) => !p.startsWith("Open source")) : [];
+    const parts = node ? $$("p:not(.citation)", node).filter((p) => !textOf(p).startsWith("Open source")) : [];
     const title = label.replace(/^Source: /, "");
     return {
       question: `What exactly does "${title}" ground on this page, and does the cited section say it?`,
       evidence: [
-        `Citation: ${textOf(node && $(".citation", node)) || title}`,
-        ...parts,
-        ...citing(fragment).map((c) => `A claim that cites it: "${c}"`),
+        node && $(".citation", node) ? line(1000, "Citation: ", $(".citation", node)) : `Citation: ${title}`,
+        ...parts.map((p) => line(2000, p)),
+        ...citing(fragment).map((c) => line(1000, "A claim that cites it: \u201c", c, "\u201d")),
       ],
       resolves: [
         "The cited section located and the statement it makes quoted or paraphrased.",
@@ -130,15 +160,15 @@ function describe(kind, fragment, label, concept, live, labelFor) {
     };
   }
   if (kind === "claim") {
-    const text = textOf(node && $(".claim-text", node));
+    const text = node && $(".claim-text", node);
     const t = node ? terms(node, labelFor) : {};
     const badges = node ? $$(".claim-badges .badge", node).map(textOf).join("; ") : "";
     const meaning = textOf(node && $(".claim-badges + p", node));
     return {
-      question: `Is this claim supported as stated: "${text}"`,
+      question: text ? line(2000, "Is this claim supported as stated: \u201c", text, "\u201d") : `Is this claim supported as stated: "${label}"`,
       evidence: [
         `Review status: ${badges}.${meaning ? ` ${meaning}` : ""}`,
-        ...["Support", "Caveat", "Sources", "Witnesses", "Review"].filter((k) => t[k]).map((k) => `${k}: ${t[k]}`),
+        ...["Support", "Caveat", "Sources", "Witnesses", "Review"].filter((k) => t[k]).map((k) => line(2000, `${k}: `, t[k])),
       ],
       resolves: [
         "The cited sections read and the claim's wording compared with what they state.",
@@ -147,10 +177,10 @@ function describe(kind, fragment, label, concept, live, labelFor) {
       ],
     };
   }
-  const ps = node ? $$("p", node).map(textOf) : [];
+  const ps = node ? $$("p", node) : [];
   return {
-    question: `Why is this misconception tempting, and what exactly repairs it: "${(ps[0] || label).replace(/^Misconception\.\s*/, "")}"`,
-    evidence: [...ps, ...citing(fragment).map((c) => `A claim that addresses it: "${c}"`)],
+    question: `Why is this misconception tempting, and what exactly repairs it: \u201c${(ps.length ? textOf(ps[0]) : label).replace(/^Misconception\.\s*/, "")}\u201d`,
+    evidence: [...ps.map((p) => line(2000, p)), ...citing(fragment).map((c) => line(1000, "A claim that addresses it: \u201c", c, "\u201d"))],
     resolves: [
       "A concrete example where the misconception predicts the wrong number, computed.",
       "The repair stated in your own words, naming the condition that fails.",
@@ -182,7 +212,13 @@ export function init(ctx, panel) {
   const summary = textOf($(".lede", ctx.article));
   let live = null;
   let dirty = false;
+  let draftObject = null; // the object whose draft the note and next-action fields hold
 
+  // "Equation (3)" alone says nothing: show the equation itself beside its number.
+  for (const r of radios) {
+    const math = r.dataset.kind === "equation" && formula(r.dataset.fragment);
+    if (math) $("[data-object-label]", r.closest("label")).after(math);
+  }
   picker.hidden = false;
   draft.hidden = false;
   $("[data-handoff]", panel).hidden = false;
@@ -218,10 +254,10 @@ export function init(ctx, panel) {
       `Object key: ${o.key}`,
       `Concept summary: ${summary}`,
       "",
-      `Question: ${d.question}`,
+      `Question: ${textPart(d.question)}`,
       "",
       "Evidence to inspect:",
-      ...d.evidence.map((e) => `- ${e}`),
+      ...d.evidence.map((e) => `- ${textPart(e)}`),
       "",
       "What would resolve it:",
       ...d.resolves.map((e) => `- ${e}`),
@@ -238,20 +274,21 @@ export function init(ctx, panel) {
     const d = describe(o.kind, o.fragment, o.label, authored, live, labelFor);
     $("[data-object-kind]", panel).textContent = KINDS[o.kind] || o.kind;
     const link = $("[data-object-link]", panel);
-    link.textContent = o.kind === "concept" ? ctx.title : bare(o.label);
+    link.replaceChildren(o.kind === "concept" ? ctx.title : bare(o.label));
+    if (o.kind === "equation") link.append(" ", formula(o.fragment) || "");
     link.href = `#${o.fragment || "main"}`;
     $("[data-object-key-text]", panel).textContent = o.key;
     if (o.kind === "concept") {
       [question, evidence, resolves].forEach((n, i) => n.replaceChildren(...authored.nodes[i].map((c) => c.cloneNode(true))));
     } else {
-      question.textContent = d.question;
-      evidence.replaceChildren(...d.evidence.map((e) => el("li", {}, e)));
+      question.replaceChildren(...viewPart(d.question));
+      evidence.replaceChildren(...d.evidence.map((e) => el("li", {}, ...viewPart(e))));
       resolves.replaceChildren(...d.resolves.map((e) => el("li", {}, e)));
     }
   }
 
   function renderDraft() {
-    const o = info();
+    const o = (draftObject = info());
     const rec = store.get("research", o.key) || {};
     note.value = rec.note || "";
     next.value = rec.next || "";
@@ -268,7 +305,7 @@ export function init(ctx, panel) {
   }
 
   function save(extra = {}) {
-    const o = info();
+    const o = draftObject;
     const result = store.update("research", o.key, (rec = {}) => ({
       ...rec, label: o.label, note: note.value, next: next.value, savedAt: Date.now(), ...extra,
     }));
@@ -287,19 +324,35 @@ export function init(ctx, panel) {
   }
 
   picker.addEventListener("change", () => {
-    if (dirty) save();
+    autosave.flush();
     const o = info();
     touch(ctx, { key: o.key, label: o.label, fragment: o.fragment, research: true });
     renderAll();
   });
 
+  // Saved as you type, like practice answers, and at once when the page is hidden or closed.
+  const autosave = debounce(() => {
+    if (!dirty) return;
+    const o = draftObject;
+    const rec = store.get("research", o.key) || {};
+    const empty = !note.value.trim() && !next.value.trim() && !rec.resolved;
+    const result = empty ? store.remove("research", o.key) : save();
+    if (empty && result.ok) dirty = false;
+    status(saveStatus, result, empty ? "Draft empty; nothing kept." : `Saved ${when(Date.now())} for ${o.key}.`);
+    marks();
+  }, 400);
   for (const field of [note, next]) {
     field.addEventListener("input", () => {
       dirty = true;
-      saveStatus.textContent = "Unsaved changes.";
+      saveStatus.textContent = "Saving…";
+      saveStatus.classList.remove("loop-error");
       prompt();
+      autosave();
     });
+    field.addEventListener("blur", () => autosave.flush());
   }
+  addEventListener("pagehide", () => autosave.flush());
+  document.addEventListener("visibilitychange", () => document.hidden && autosave.flush());
 
   $("[data-draft-save]", panel).addEventListener("click", () => {
     const result = save();
