@@ -283,6 +283,8 @@ export function init(ctx, panel) {
     } else {
       question.replaceChildren(...viewPart(d.question));
       evidence.replaceChildren(...d.evidence.map((e) => el("li", {}, ...viewPart(e))));
+      // A formula wider than the column scrolls; the keyboard must be able to scroll it too.
+      for (const m of $$(".object-math", evidence)) if (m.scrollWidth > m.clientWidth) m.tabIndex = 0;
       resolves.replaceChildren(...d.resolves.map((e) => el("li", {}, e)));
     }
   }
