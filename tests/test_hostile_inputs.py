@@ -99,3 +99,31 @@ def test_broken_math_in_yaml_text_is_located(tmp_path: Path) -> None:
         r'<code class="math-error">\frac{1}{</code>'
         in (tmp_path / "site" / "calculus" / "derivatives" / "index.html").read_text()
     )
+
+
+def test_witness_text_cannot_forge_terminal_lines(tmp_path: Path) -> None:
+    """An exception message with a screen-clearing escape and a newline that starts a fake
+    diagnostic reaches the author as one line with both written as escapes."""
+    import subprocess
+    import sys
+
+    root = tmp_path / "atlas"
+    shutil.copytree(VALID, root)
+    (root / "calculus" / "derivatives" / "witness.py").write_text(
+        'raise RuntimeError("\\x1b[2J\\ncalculus/functions/witness.py:1:1: W001 forged")\n'
+    )
+    cfn = Path(sys.executable).with_name("cfn")
+    done = subprocess.run(
+        [str(cfn), "check", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        env={**os.environ, "CFN_CACHE": str(tmp_path / "cache")},
+    )
+    assert "\x1b" not in done.stdout
+    lines = [line for line in done.stdout.splitlines() if ": W001 " in line]
+    assert lines == [
+        "atlas/calculus/derivatives/witness.py:1:1: W001 witness error: RuntimeError: "
+        "\\x1b[2J\\ncalculus/functions/witness.py:1:1: W001 forged"
+    ]

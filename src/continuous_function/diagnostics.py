@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -48,8 +49,10 @@ class Diagnostic:
     hint: str | None = None
 
     def format(self) -> str:
+        """One line a terminal shows as written: control characters in any part (a witness's
+        exception text, a file name) are escaped, so none can clear the screen or forge a line."""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{self.location.display()}: {self.code} {self.message}{hint}"
+        return printable(f"{self.location.display()}: {self.code} {self.message}{hint}")
 
     def as_json(self) -> dict[str, object]:
         data = asdict(self)
@@ -60,6 +63,15 @@ class Diagnostic:
         }
         data["severity"] = str(self.severity)
         return data
+
+
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""C0 and C1 controls (newline, ESC, …), line separators and bidirectional overrides."""
+
+
+def printable(text: str) -> str:
+    """`text` with each control character written as its Python escape (`\\n`, `\\x1b`)."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True)
