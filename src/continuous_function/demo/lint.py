@@ -18,6 +18,7 @@ from pathlib import Path
 
 from continuous_function.demo.codes import CODES
 from continuous_function.demo.model import Problem
+from continuous_function.pysource import parse
 
 ALLOWED_IMPORTS = frozenset({"math", "cfdemo"})
 FORBIDDEN_CALLS = frozenset(
@@ -57,7 +58,7 @@ def lint_demo(path: Path) -> list[Problem]:
 
 def lint_source(source: str, filename: str = "demo.py") -> list[Problem]:
     try:
-        tree = ast.parse(source, filename)
+        tree = parse(source, filename)
     except SyntaxError as exc:
         return [
             _problem("D010", exc.lineno or 1, (exc.offset or 1) - 1, f"syntax error: {exc.msg}")

@@ -16,6 +16,7 @@ from types import ModuleType
 from typing import Any
 
 from continuous_function.demo.model import Control, ControlKind, Demo, DemoError, Option
+from continuous_function.pysource import compile_module
 
 LIB_PATH = Path(__file__).parent / "lib" / "cfdemo.py"
 """The portable library: imported here as `cfdemo`, served to the browser as `cfdemo.py`."""
@@ -89,7 +90,7 @@ def load_demo_source(path: Path, source: str, *, kernel: bool) -> Demo:
 
 def _import(path: Path, source: str) -> ModuleType:
     try:
-        code = compile(source, str(path), "exec")
+        code = compile_module(source, str(path))
     except SyntaxError as exc:
         raise DemoError(f"syntax error: {exc.msg}", exc.lineno, path) from None
     name = "cfn_demo_" + re.sub(r"[^a-z0-9]", "_", demo_key(path))

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from continuous_function.pysource import parse
 from continuous_function.witness.job import WitnessJob, WitnessResult
 
 FORMAT = 1
@@ -80,7 +81,7 @@ def library_versions(source: str) -> dict[str, str]:
 def imported_modules(source: str) -> frozenset[str]:
     """Top-level names of absolute imports anywhere in the file (inside functions too)."""
     try:
-        tree = ast.parse(source)
+        tree = parse(source)
     except SyntaxError:
         return frozenset()
     names: set[str] = set()

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from continuous_function.diagnostics import Diagnostic, Location, did_you_mean
 from continuous_function.model.atlas import Atlas, Concept
 from continuous_function.objects import fragments
+from continuous_function.pysource import parse
 from continuous_function.validate.registry import report, rule
 
 
@@ -16,7 +17,7 @@ from continuous_function.validate.registry import report, rule
 def _parse(source: str) -> ast.Module | SyntaxError:
     """Parsed once per source text: several rules and the execute stage all ask."""
     try:
-        return ast.parse(source)
+        return parse(source)
     except SyntaxError as exc:
         return exc
 
