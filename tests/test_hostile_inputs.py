@@ -7,6 +7,7 @@ The rest of the hostile inputs are fixture folders (tests/cases/hostile-*). Each
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import signal
 from collections.abc import Callable, Iterator
@@ -127,3 +128,70 @@ def test_witness_text_cannot_forge_terminal_lines(tmp_path: Path) -> None:
         "atlas/calculus/derivatives/witness.py:1:1: W001 witness error: RuntimeError: "
         "\\x1b[2J\\ncalculus/functions/witness.py:1:1: W001 forged"
     ]
+
+
+BUNDLED = Path(__file__).resolve().parents[1] / "curriculum"
+TOKENS = [
+    *"{}[]:|>#'\"\\?~\t\n\x00\x1b\u202e",
+    "- ",
+    "&a ",
+    "*a",
+    "&a [*a]",
+    "<<: *a\n",
+    "!!python/object:os.system ",
+    "!!int ",
+    "---\n",
+    "9" * 5000,
+    "2026-13-45",
+    "1e999",
+    "$\\frac{1}{$",
+    "$$",
+    "{#eq-x}",
+    "[[witness:nope]]",
+    "\n## Math\n",
+    "<script>",
+]
+
+
+def _mutate(rng: random.Random, text: str) -> str:
+    """A few random edits of the kinds that broke the loader: inserted syntax, cut spans,
+    repeated lines, truncation."""
+    for _ in range(rng.randint(1, 6)):
+        i = rng.randrange(len(text) + 1)
+        op = rng.random()
+        if op < 0.45:
+            text = text[:i] + rng.choice(TOKENS) + text[i:]
+        elif op < 0.65:
+            text = text[:i] + text[i + rng.randint(1, 40) :]
+        elif op < 0.9:
+            lines = text.splitlines(keepends=True) or [""]
+            lines.insert(rng.randrange(len(lines) + 1), rng.choice(lines))
+            text = "".join(lines)
+        else:
+            text = text[:i]
+    return text
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_mutated_bundled_files_never_crash(seed: int, tmp_path: Path) -> None:
+    """A bounded, seeded mutation loop over the bundled concept.yaml and page.md files: every
+    outcome is diagnostics (or none), never an exception or a hang."""
+    from continuous_function.markdown import MathRenderer
+    from continuous_function.site.build import build
+
+    rng = random.Random(seed)
+    root = tmp_path / "atlas"
+    shutil.copytree(VALID, root)
+    shutil.copy(BUNDLED / "references.bib", root / "references.bib")
+    target = root / "calculus" / "derivatives"
+    sources = sorted(p.parent for p in BUNDLED.glob("*/*/page.md"))
+    with MathRenderer() as math:
+        for n in range(15):
+            source = rng.choice(sources)
+            mutated = rng.choice(["concept.yaml", "page.md"])
+            for name in ("concept.yaml", "page.md"):
+                text = (source / name).read_text(encoding="utf-8")
+                (target / name).write_text(_mutate(rng, text) if name == mutated else text)
+            out = tmp_path / "site" if n % 2 else None
+            with no_hang(60):
+                build(root, out, dev=out is not None, math=math, cache_dir=tmp_path / "cache")
