@@ -10,6 +10,7 @@ import pytest
 
 import continuous_function.witness.run as run_module
 from continuous_function.witness import (
+    DemoRequest,
     WitnessJob,
     WitnessResult,
     WitnessWorker,
@@ -156,6 +157,9 @@ def test_key_covers_every_input() -> None:
         base.model_copy(update={"wall_timeout": 99.0}),
         base.model_copy(update={"disk_mb": 1}),
         base.model_copy(update={"processes": 2}),
+        base.model_copy(update={"demo": DemoRequest()}),
+        base.model_copy(update={"demo": DemoRequest(frames=(({"h": 0.5}, "a frame"),))}),
+        base.model_copy(update={"demo": DemoRequest(kernel=True)}),
         base.model_copy(update={"path": Path("b/witness.py")}),
     ]
     keys = {cache_key(v) for v in variants}

@@ -98,7 +98,7 @@ def build(
     result.witnesses_run = sum(not r.cached for r in witnesses.values())
     result.diagnostics += found
     say("prepare demos")
-    demos, found = prepare_demos(atlas)
+    demos, found = prepare_demos(atlas, cache)
     result.diagnostics += found
     say("render")
     previous = _read_manifest(out) if out is not None else {}

@@ -8,12 +8,19 @@ Problems become diagnostics at demo.py's line (or the storyboard frame in concep
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from continuous_function.demo import lint_demo
 from continuous_function.demo.codes import report
 from continuous_function.diagnostics import Diagnostic, Location, Severity
 from continuous_function.model.atlas import Atlas, Concept
-from continuous_function.witness import DemoRequest, WitnessJob, WitnessResult, WitnessWorker
+from continuous_function.witness import (
+    DemoRequest,
+    WitnessJob,
+    WitnessResult,
+    WitnessWorker,
+    run_witnesses,
+)
 
 RENDER_TIMEOUT = 10.0
 """CPU seconds to import a demo and draw its first frame and storyboard (it needs milliseconds)."""
@@ -27,10 +34,10 @@ class DemoBundle:
 
 
 def prepare_demos(
-    atlas: Atlas, worker: WitnessWorker | None = None
+    atlas: Atlas, cache_dir: Path, worker: WitnessWorker | None = None
 ) -> tuple[dict[str, DemoBundle], list[Diagnostic]]:
     """Every demo's bundle and problems; demos not seen before render in one batch in the jail
-    (`worker`, or one started for the batch)."""
+    (`worker`, or one started for the batch), cached on disk like witness results."""
     concepts = [c for c in atlas.concepts() if c.demo_present]
     keys = {c.key: _memo_key(c) for c in concepts}
     todo = [c for c in concepts if keys[c.key] not in _MEMO]
@@ -38,7 +45,7 @@ def prepare_demos(
     jobs = [
         _job(c, atlas) for c in todo if not any(d.severity is Severity.error for d in linted[c.key])
     ]
-    rendered = _render(jobs, worker)
+    rendered = run_witnesses(jobs, cache_dir, worker=worker) if jobs else {}
     for c in todo:
         result = rendered.get(c.key)
         found = linted[c.key]
@@ -81,15 +88,6 @@ def _job(concept: Concept, atlas: Atlas) -> WitnessJob:
         timeout=RENDER_TIMEOUT,
         demo=request,
     )
-
-
-def _render(jobs: list[WitnessJob], worker: WitnessWorker | None) -> dict[str, WitnessResult]:
-    if not jobs:
-        return {}
-    if worker is not None:
-        return {r.key: r for r in worker.run(jobs)}
-    with WitnessWorker(workers=min(2, len(jobs))) as own:
-        return {r.key: r for r in own.run(jobs)}
 
 
 def _bundle(

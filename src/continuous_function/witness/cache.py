@@ -3,7 +3,11 @@
 The key is a sha256 over: the witness's path and source, the requested checks, its limits, the
 Python version, the versions of numpy, matplotlib and every other third-party top-level module
 the witness imports (found by parsing its import statements), and a digest of this package's own
-code (a change to the sandbox or the SVG settings must re-run everything).
+code (a change to the sandbox or the SVG settings must re-run everything). A demo render (a job
+with `demo`) adds its storyboard and a digest of the demo renderer and library.
+
+Only the build process writes entries (the witness jail cannot see this folder), each under the
+key of the job the build sent.
 
 Which results are kept: `ok`, `error` and `output-limit`. The same input fails the same way again,
 so re-running a known failure would only slow every build. Not kept: `timeout` and `killed`, which
@@ -63,6 +67,7 @@ def cache_key(job: WitnessJob) -> str:
         "python": f"{platform.python_implementation()} {sys.version} {platform.machine()}",
         "libraries": library_versions(job.source),
         "harness": _harness_digest(),
+        "demo": None if job.demo is None else [job.demo.model_dump(mode="json"), _demo_digest()],
     }
     text = json.dumps(material, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode()).hexdigest()
@@ -110,6 +115,16 @@ def _version(distribution: str) -> str:
 def _harness_digest() -> str:
     digest = hashlib.sha256()
     for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+@functools.cache
+def _demo_digest() -> str:
+    """A demo render depends on the renderer and the portable library too."""
+    digest = hashlib.sha256()
+    demo = Path(__file__).parents[1] / "demo"
+    for path in sorted([*demo.glob("*.py"), *demo.glob("lib/*.py")]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
