@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from continuous_function.demo import lint_source
-from continuous_function.witness import DemoRequest, WitnessJob, WitnessWorker
+from continuous_function.witness import DemoRequest, WitnessJob, WitnessResult, WitnessWorker
 
 DEMO = Path(__file__).parents[2] / "curriculum" / "calculus" / "derivatives" / "demo.py"
 
@@ -37,6 +37,13 @@ demo.title = demo.title + " " + " ".join(_found)
 """
 
 
+def _render(worker: WitnessWorker, source: str) -> WitnessResult:
+    path = Path("calculus/derivatives/demo.py")
+    job = WitnessJob(key="calculus/derivatives", path=path, source=source, demo=DemoRequest())
+    (result,) = worker.run([job])
+    return result
+
+
 @pytest.fixture
 def secret_holder(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[int, str]]:
     secret = "cf-secret-" + secrets.token_hex(8)
@@ -58,13 +65,7 @@ def test_a_hostile_demo_that_passes_lint_is_rendered_in_the_jail(
     source = DEMO.read_text(encoding="utf-8") + payload
     assert [p for p in lint_source(source) if p.severity.name == "error"] == []
     page_before = DEMO.with_name("page.md").read_bytes()
-    job = WitnessJob(
-        key="calculus/derivatives",
-        path=Path("calculus/derivatives/demo.py"),
-        source=source,
-        demo=DemoRequest(),
-    )
-    (result,) = worker.run([job])
+    result = _render(worker, source)
     assert result.status == "ok" and result.demo is not None, result.error
     assert result.isolation == "jail"
     html = result.demo.html
@@ -80,13 +81,7 @@ def test_a_demo_that_fails_while_drawing_gives_its_line(worker: WitnessWorker) -
         "def _square(x):\n    return x * x", "def _square(x):\n    return 1 / 0"
     )
     assert source != DEMO.read_text(encoding="utf-8")
-    job = WitnessJob(
-        key="calculus/derivatives",
-        path=Path("calculus/derivatives/demo.py"),
-        source=source,
-        demo=DemoRequest(),
-    )
-    (result,) = worker.run([job])
+    result = _render(worker, source)
     assert result.status == "error" and result.demo is None
     assert result.error is not None and "ZeroDivisionError" in result.error.message
     assert result.error.line == source.splitlines().index("    return 1 / 0") + 1

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from continuous_function.witness import NetworkMode, WitnessJob, WitnessResult, WitnessWorker
+from continuous_function.witness import NetworkMode, WitnessJob, WitnessResult, WitnessWorker, pool
 
 POLLUTER = """
 import builtins, random
@@ -184,3 +184,17 @@ def test_the_cpu_limit_still_stops_a_spinning_witness_that_sleeps_first(
     assert result.status == "timeout"
     assert result.error is not None and "CPU time" in result.error.message
     assert result.error.line in (3, 4)
+
+
+def test_without_a_jail_one_warning_line_and_todays_limits(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.setattr(pool, "probe", lambda src: (None, "bubblewrap (bwrap) is not installed"))
+    pool._warn_once.cache_clear()
+    with WitnessWorker(workers=1) as first, WitnessWorker(workers=1) as second:
+        results = [_run_one(w, _job("plain", "print('ran')\n")) for w in (first, second)]
+    pool._warn_once.cache_clear()
+    warnings = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "\n" not in warnings[0].getMessage()
+    assert "bubblewrap (bwrap) is not installed" in warnings[0].getMessage()
+    assert all(r.status == "ok" and r.isolation in ("netns", "userns", "guard") for r in results)

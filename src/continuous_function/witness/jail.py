@@ -20,6 +20,7 @@ the worker runs as before, behind network isolation and resource limits only.
 
 from __future__ import annotations
 
+import functools
 import os
 import pwd
 import shutil
@@ -84,8 +85,12 @@ class Jail:
         return [*args, "--chdir", "/", "--", *argv]
 
 
+@functools.cache
 def probe(src: Path) -> tuple[Jail | None, str]:
-    """The jail for this machine, or None and the reason there is none (for the warning line)."""
+    """The jail for this machine, or None and the reason there is none (for the warning line).
+
+    Cached for the process: whether this machine can make a jail does not change during a build
+    or a `cfn serve` session, and a build starts a worker for witnesses and one for demos."""
     bwrap = shutil.which("bwrap")
     if bwrap is None:
         return None, "bubblewrap (bwrap) is not installed"

@@ -8,6 +8,7 @@ back as `killed` results instead of an exception or a hang, so the build can rep
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import logging
 import os
@@ -84,7 +85,7 @@ class WitnessWorker:
             if self._jail is None:
                 if jail:
                     raise RuntimeError(f"no jail: {reason}")
-                log.warning(NO_JAIL_WARNING, reason)
+                _warn_once(reason)
         self._argv = [
             sys.executable,
             "-m",
@@ -204,6 +205,12 @@ class WitnessWorker:
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+@functools.cache
+def _warn_once(reason: str) -> None:
+    """One line per process, however many workers a build or a serve session starts."""
+    log.warning(NO_JAIL_WARNING, reason)
 
 
 def screen_figures(result: WitnessResult) -> WitnessResult:
