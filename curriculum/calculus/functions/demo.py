@@ -9,16 +9,22 @@ reveal draws g's graph (f's graph moved right by a).
 import math
 
 from cfdemo import (
+    Answer,
     Demo,
     arrow,
+    compare,
     curve,
     fmt,
     label,
+    pick,
     point,
     prediction,
     segment,
     select,
+    sig_digits,
+    sign,
     slider,
+    tolerance,
 )
 
 XMIN = -5.0
@@ -77,6 +83,12 @@ def view(v):
     return WINDOWS[v["fn"]]
 
 
+REL = 0.02  # "equal" also counts within 2% of the larger value …
+FLOOR = 0.02  # … or 0.02 for values below 1
+EXACT = 1e-9  # below this relative gap the two values are equal up to rounding
+SIDE = ["lower", "equal", "higher"]
+
+
 @demo.derive
 def derive(v):
     f = FUNCTIONS[v["fn"]]
@@ -86,26 +98,46 @@ def derive(v):
         "fx": fx,
         "gx": gx,
         "gap": gx - fx,
-        "tol": max(0.02, 0.02 * max(1.0, abs(fx), abs(gx))),
+        "order": compare(gx, fx, EXACT),
+        "tol": tolerance(fx, gx, REL, FLOOR),
     }
 
 
 @demo.answer
 def answer(v, d):
+    """The side g(x) is on is always a true answer; "equal" is true as well when the two values
+    are within the stated tolerance."""
+    side = SIDE[d["order"] + 1]
     if abs(d["gap"]) <= d["tol"]:
-        return "equal"
-    return "lower" if d["gap"] < 0 else "higher"
+        return Answer("equal", explain(v, d), [side])
+    return Answer(side, explain(v, d))
 
 
-@demo.explain
 def explain(v, d):
-    return [
+    gap = d["gap"]
+    close = abs(gap) <= d["tol"]
+    lines = [
         "g(x) = f(x − a) = f(" + fmt(v["x"] - v["a"]) + ") = " + fmt(d["gx"])
         + "; f(x) = " + fmt(d["fx"]) + ".",
-        "Gap g(x) − f(x) = " + fmt(d["gap"], 3, True) + " (“equal” means within ±"
-        + fmt(d["tol"], 3) + ").",
-        "g's graph is f's graph moved right by a = " + fmt(v["a"]) + ".",
     ]
+    if d["order"] == 0:
+        lines.append("g(x) and f(x) are equal (up to rounding).")
+    else:
+        digits = sig_digits(gap, 2, 3)
+        lines.append(
+            "g(x) is " + pick(d["order"], "lower", "", "higher") + " than f(x) by "
+            + fmt(abs(gap), digits) + " (g(x) − f(x) = " + fmt(gap, digits, True) + ")."
+        )
+    lines.append(
+        "“Equal” also counts within 2% of the larger value (at least ±0.02): here ±"
+        + fmt(d["tol"], 3) + ", so the two are " + ("" if close else "not ") + "equal by that rule."
+    )
+    lines.append(
+        "g's graph is f's graph "
+        + pick(sign(v["a"]), "moved left by " + fmt(-v["a"]), "itself (a = 0)", "moved right by " + fmt(v["a"]))
+        + "."
+    )
+    return lines
 
 
 @demo.readouts

@@ -5,13 +5,13 @@ The learner sets the curvature lambda of f(x) = lambda x^2 / 2 and the step size
 step from x0 = 2, and predicts what the next steps do before the reveal draws twelve of them.
 """
 
-from cfdemo import Demo, arrow, curve, fmt, label, point, prediction, segment, slider
+from cfdemo import Answer, Demo, arrow, curve, fmt, label, point, prediction, segment, slider
 
 X0 = 2.0
 STEPS = 12
 XMIN = -3.0
 XMAX = 3.0
-TOL = 0.02  # |1 - eta*lambda| within 2% of a boundary counts as that boundary
+TOL = 0.02  # r within this of a boundary (0 or −1) also counts as that boundary's case
 
 demo = Demo(
     title="Step size against curvature",
@@ -59,29 +59,53 @@ def derive(v):
     return {"r": r, "xs": xs, "etalam": eta * lam, "thresh": 2.0 / lam}
 
 
-@demo.answer
-def answer(v, d):
-    r = d["r"]
-    edge = TOL + 1e-9  # slider values land exactly on the edges; count them as the boundary case
-    if r >= -edge:
+EXACT = 1e-9  # r within this of 0 or −1 is that value up to rounding (ηλ is a decimal product)
+KINDS = ["diverge", "bounce", "oscillate", "monotone"]
+
+
+def _kind(r):
+    """The exact behaviour of x(t) = rᵗ x₀ (0 ≤ r < 1 never crosses the minimum)."""
+    if r >= -EXACT:
         return "monotone"
-    if r > -1.0 + edge:
+    if r > -1.0 + EXACT:
         return "oscillate"
-    if r >= -1.0 - edge:
+    if r >= -1.0 - EXACT:
         return "bounce"
     return "diverge"
 
 
-@demo.explain
-def explain(v, d):
+@demo.answer
+def answer(v, d):
+    """The exact behaviour is always accepted; within ±TOL of a boundary (r = 0 or r = −1) the
+    boundary's neighbour also counts, because twelve steps cannot tell them apart."""
     r = d["r"]
-    return [
+    kind = _kind(r)
+    also = []
+    if kind == "oscillate" and r >= -TOL - EXACT:
+        also = ["monotone"]
+    elif kind != "bounce" and abs(r + 1.0) <= TOL + EXACT:
+        also = ["bounce"]
+    return Answer(kind, explain(v, d, also), also)
+
+
+def explain(v, d, also):
+    r = d["r"]
+    kind = _kind(r)
+    lines = [
         "Each step multiplies x by r = 1 − ηλ = " + fmt(r, 3, True) + ", so x(t) = rᵗ · 2.",
         "|r| = " + fmt(abs(r), 3) + " (converges when |r| < 1, i.e. η < 2/λ = " + fmt(d["thresh"], 3)
         + "); after 12 steps x = " + fmt(d["xs"][STEPS], 3) + ".",
-        "r < 0 means each step overshoots to the other side. Within ±" + fmt(TOL, 2)
-        + " of 0 or of −1 counts as that boundary case.",
     ]
+    if kind == "monotone":
+        lines.append("r ≥ 0: no step crosses to the other side of the minimum.")
+    else:
+        lines.append("r < 0: each step overshoots to the other side of the minimum.")
+    if also:
+        lines.append(
+            "r is within ±" + fmt(TOL, 2) + " of " + ("0" if also[0] == "monotone" else "−1")
+            + ", so the boundary case “" + demo.prediction.label(also[0]) + "” also counts."
+        )
+    return lines
 
 
 @demo.readouts

@@ -8,7 +8,8 @@ A spec is a module in this package named after the concept (dashes as underscore
   (where two honest float computations may fall either side) it returns a list of such pairs,
   and the demo must match one of them;
 * optionally ``GRID``: ``{control id: [values]}`` replacing a control's full range, with
-  ``SUBSAMPLED``: a sentence saying why (only for grids too large to walk in a test).
+  ``SUBSAMPLED``: a sentence saying why (only for grids too large to walk in every test run;
+  ``CFN_SWEEP_FULL=1`` ignores ``GRID`` and walks the full grid).
 
 The grid is the product of every slider step (the decimal values a range input sends), every
 select option and both toggle states; states the demo's constraints map onto one another are
@@ -19,6 +20,7 @@ by one unit in its last shown digit (two honest computations can round a tie dif
 from __future__ import annotations
 
 import itertools
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -33,6 +35,7 @@ fmt = cfdemo().fmt
 
 Outcome = tuple[set[str], list[str]]
 Expect = Callable[[dict[str, Any]], Outcome | list[Outcome]]
+FULL = os.environ.get("CFN_SWEEP_FULL") == "1"
 NUMBER = re.compile(r"[−+-]?\d+(?:\.\d+)?")
 
 
@@ -50,7 +53,7 @@ def control_values(demo: Demo, control_id: str) -> list[Any]:
 
 def grid(demo: Demo, spec: ModuleType) -> Iterator[dict[str, Any]]:
     """The control grid (with the spec's stated subsampling), after the demo's constraints."""
-    override: dict[str, list[Any]] = getattr(spec, "GRID", {})
+    override: dict[str, list[Any]] = {} if FULL else getattr(spec, "GRID", {})
     why: str = getattr(spec, "SUBSAMPLED", "")
     assert why or not override, "a subsampled grid must say why"
     ids = [c.id for c in demo.controls]
