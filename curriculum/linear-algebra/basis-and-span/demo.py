@@ -7,7 +7,7 @@ c2 b2, that reaches x.
 
 import math
 
-from cfdemo import Demo, arrow, fmt, label, line, point, prediction, slider
+from cfdemo import Answer, Demo, arrow, compare, fmt, label, line, pick, point, prediction, sig_digits, slider
 
 DEG = math.pi / 180.0
 LEN1 = 2.0
@@ -64,19 +64,39 @@ def derive(v):
     }
 
 
+EXACT = 1e-9  # |c₁| below this (relative to |x|) is 0 up to rounding: x on the line of b₂
+SIDE = ["negative", "zero", "positive"]
+
+
+def _order(d):
+    return compare(d["c1"], 0.0, 0.0, EXACT * max(1.0, abs(d["c2"])))
+
+
 @demo.answer
 def answer(v, d):
+    """The sign of c₁ is always a true answer; "zero" is true as well when |c₁| ≤ 0.02."""
+    side = SIDE[_order(d) + 1]
     if abs(d["c1"]) <= d["tol"]:
-        return "zero"
-    return "positive" if d["c1"] > 0 else "negative"
+        return Answer("zero", explain(v, d), [side])
+    return Answer(side, explain(v, d))
 
 
-@demo.explain
 def explain(v, d):
+    order = _order(d)
+    if order == 0:
+        where = "x lies on the line through b₂, so c₁ is exactly 0"
+    else:
+        where = (
+            "x lies on the " + pick(order, "far", "", "same") + " side of the line through b₂ from b₁"
+            + ", so c₁ is " + pick(order, "negative", "", "positive")
+            + " (c₁ = " + fmt(d["c1"], sig_digits(d["c1"], 2, 3), True) + ")"
+        )
+    close = abs(d["c1"]) <= d["tol"]
     return [
-        "x = " + fmt(d["c1"], 2) + "·b₁ " + ("− " if d["c2"] < 0 else "+ ") + fmt(abs(d["c2"]), 2)
-        + "·b₂, so c = (" + fmt(d["c1"], 2) + ", " + fmt(d["c2"], 2) + ").",
-        "c₁ is zero exactly when x lies on the line through b₂ (“zero” means |c₁| ≤ 0.02).",
+        "x = " + fmt(d["c1"], 2) + "·b₁ " + ("− " if fmt(d["c2"], 2)[0] == "−" else "+ ")
+        + fmt(abs(d["c2"]), 2) + "·b₂, so c = (" + fmt(d["c1"], 2) + ", " + fmt(d["c2"], 2) + ").",
+        where + "; “zero” also counts when |c₁| ≤ 0.02, "
+        + ("as here." if close else "not here."),
         "Compare the dot product b₁·x = " + fmt(d["dot1"], 2)
         + ": it is a coordinate only in an orthonormal basis.",
     ]

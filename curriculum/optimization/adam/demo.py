@@ -97,14 +97,17 @@ def explain(v, d):
     if v["bias"]:
         lines.append(
             "With bias correction m̂₁ = g₁ and v̂₁ = g₁², so the step is α·|g₁| / (|g₁| + ε): "
-            + "α unless |g₁| is near ε = 10⁻⁸ (here |g₁| = " + _sci(g1) + ")."
+            + "close to α only when |g₁| is well above ε = 10⁻⁸ (here |g₁| = " + _sci(g1) + ")."
         )
     else:
         lines.append(
             "Without it m₁ = (1 − β₁)g₁ and v₁ = (1 − β₂)g₁², so the step is α·(1 − β₁)/√(1 − β₂) = "
             + fmt((1.0 - BETA1) / math.sqrt(1.0 - d["beta2"]), 3) + " α when |g₁| is well above ε."
         )
-    lines.append("SGD with learning rate α moved " + _sci(g1) + " α: it scales with c, Adam does not.")
+    lines.append(
+        "SGD with learning rate α moved " + _sci(g1) + " α: it scales with c; Adam's step does not, "
+        + "as long as |g₁| is well above ε."
+    )
     return lines
 
 
