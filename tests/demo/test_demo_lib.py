@@ -174,3 +174,59 @@ def test_step_sends_only_changed_shapes(derivatives: Any) -> None:
     changed = {s[0] for s in second["scene"]["shapes"]}
     assert "curve" not in changed and "grid" not in changed and "secant" in changed
     assert second["scene"]["order"] == first["scene"]["order"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "rel", "floor", "order"),
+    [
+        (2.0, 2.02, 0.02, 0.0, 0),  # within 2% of the larger
+        (2.0, 2.1, 0.02, 0.0, -1),
+        (0.01, 0.005, 0.03, 0.0, 1),  # relative: twice is larger however small
+        (0.01, 0.005, 0.03, 0.02, 0),  # a floor decides small values (and must be stated)
+        (0.0, 0.0, 0.0, 0.0, 0),
+    ],
+)
+def test_compare_is_relative_with_a_stated_floor(
+    a: float, b: float, rel: float, floor: float, order: int
+) -> None:
+    assert lib.compare(a, b, rel, floor) == order
+    assert lib.tolerance(a, b, rel, floor) == max(rel * max(abs(a), abs(b)), floor)
+
+
+def test_pick_and_sign() -> None:
+    assert [lib.pick(lib.sign(x), "lo", "eq", "hi") for x in (-1e-300, 0.0, 3.0)] == [
+        "lo",
+        "eq",
+        "hi",
+    ]
+
+
+@pytest.mark.parametrize(("x", "digits"), [(0.6, 3), (0.02, 3), (0.0085, 4), (1.7e-5, 6), (0, 7)])
+def test_sig_digits_never_shows_a_nonzero_gap_as_zero(x: float, digits: int) -> None:
+    assert lib.sig_digits(x, 2, 3) == digits
+
+
+def test_banded_accepts_the_true_side_and_the_band() -> None:
+    options = ["lower", "equal", "higher"]
+    inside = lib.banded(-1, True, options, ["line"])
+    assert (inside.option, inside.accepted, inside.lines) == ("equal", ["equal", "lower"], ["line"])
+    outside = lib.banded(1, False, options, [])
+    assert (outside.option, outside.accepted) == ("higher", ["higher"])
+    exact = lib.banded(0, True, options, [])
+    assert exact.accepted == ["equal"]
+
+
+def test_verdict_accepts_every_true_option_and_names_them_when_wrong() -> None:
+    demo = lib.Demo(
+        "t",
+        [lib.slider("x", "x", 0.0, 1.0, 0.1, 0.5)],
+        lib.prediction("?", [("a", "A"), ("b", "B"), ("c", "C")]),
+        (0.0, 1.0, 0.0, 1.0),
+    )
+    demo.answer(lambda v, d: lib.Answer("a", [], also=["b"]))
+    state = demo.initial()
+    for choice, right in (("a", True), ("b", True), ("c", False)):
+        _, scene = demo.handle(dict(state, prediction=choice), "reveal")
+        assert scene["answer"]["correct"] is right
+        assert scene["answer"]["accepted"] == ["a", "b"]
+    assert "“A” or “B”" in scene["answer"]["verdict"]

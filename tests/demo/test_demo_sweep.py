@@ -30,3 +30,16 @@ def test_sweep(name: str) -> None:
     count, failures = sweep(demo, spec)
     assert count > 0
     assert not failures, f"{len(failures)}+ of {count} states:\n" + "\n".join(map(str, failures))
+
+
+def test_every_published_demo_has_a_sweep_spec() -> None:
+    published = {
+        p.parent.name.replace("-", "_")
+        for p in ROOT.glob("curriculum/*/*/concept.yaml")
+        if "\nstatus: published" in "\n" + p.read_text(encoding="utf-8")
+        and (p.parent / "demo.py").exists()
+    }
+    assert published, "no published concept found"
+    assert published <= set(SPECS), (
+        f"published demos without a sweep spec: {published - set(SPECS)}"
+    )

@@ -11,13 +11,16 @@ import math
 from cfdemo import (
     Demo,
     arrow,
+    banded,
     curve,
     fmt,
     label,
+    pick,
     point,
     prediction,
     segment,
     select,
+    sign,
     slider,
 )
 
@@ -108,14 +111,14 @@ def derive(v):
 
 @demo.answer
 def answer(v, d):
-    if abs(d["g"]) <= STAY:
-        return "stay"
-    return "decrease" if d["g"] > 0 else "increase"
+    """Moving against the gradient's sign is always right; within ±STAY "stay" is right too."""
+    g = d["g"]
+    return banded(sign(g), abs(g) <= STAY, ["increase", "stay", "decrease"], explain(v, d))
 
 
-@demo.explain
 def explain(v, d):
     name = "w₁" if v["weight"] == "w1" else "w₂"
+    g = d["g"]
     lines = [
         "Backward pass: δ₂ = ŷ − t = " + _num(d["delta2"]) + "; ∂L/∂w₂ = δ₂ · h = " + _num(d["g2"]) + ".",
         "δ₁ = δ₂ · w₂ · (1 − h²) = "
@@ -136,8 +139,13 @@ def explain(v, d):
         + fmt(d["loss_new"], 3)
         + ".",
     ]
-    if abs(d["g"]) <= 0.1:
-        lines.append("“Stay” means a gradient within ±0.01: a small step would barely change the loss.")
+    if g == 0.0:
+        lines.append("The gradient is exactly 0: no small step in " + name + " changes the loss to first order.")
+    elif abs(g) <= STAY:
+        lines.append(
+            "The gradient is within ±0.01, so “stay” counts as well as “"
+            + pick(sign(g), "increase", "", "decrease") + "”: a small step would barely change the loss."
+        )
     return lines
 
 

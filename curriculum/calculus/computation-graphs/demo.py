@@ -8,7 +8,7 @@ spreads through the graph.
 
 import math
 
-from cfdemo import Demo, arrow, cell, fmt, label, prediction, select, slider
+from cfdemo import Demo, arrow, banded, cell, compare, fmt, label, prediction, select, slider
 
 NUDGE = 0.1
 HALF_W = 1.0
@@ -97,12 +97,12 @@ def derive(v):
 
 @demo.answer
 def answer(v, d):
-    if abs(d["gap"]) <= d["tol"]:
-        return "same"
-    return "x1" if d["gap"] > 0 else "x2"
+    """The input whose nudge moves y more is always right; within the stated band "about the
+    same" is right too."""
+    order = compare(abs(d["d1"]), abs(d["d2"]), 1e-9)
+    return banded(order, abs(d["gap"]) <= d["tol"], ["x2", "same", "x1"], explain(v, d))
 
 
-@demo.explain
 def explain(v, d):
     x1 = v["x1"]
     x2 = v["x2"]
@@ -121,7 +121,8 @@ def explain(v, d):
         + ", through v₃ about −0.1 × cos x₂ = "
         + fmt(-NUDGE * math.cos(x2), 3, True)
         + ".",
-        "“About the same” means sizes within ±" + fmt(d["tol"], 3) + ".",
+        "“About the same” also counts when the two sizes are within 5% of the larger (at least "
+        + "±0.005): here ±" + fmt(d["tol"], 3) + ", " + ("as they are." if abs(d["gap"]) <= d["tol"] else "and they are not.") ,
     ]
 
 

@@ -7,8 +7,8 @@ at x compares with the visible secant slope before revealing the tangent.
 import math
 
 from cfdemo import (
-    Answer,
     Demo,
+    banded,
     curve,
     fmt,
     label,
@@ -117,11 +117,7 @@ SIDE = ["lower", "equal", "higher"]
 def answer(v, d):
     """The sign of tangent − secant and the closeness of the two are separate facts: the
     sign option is always true, and "nearly equal" is true as well when the gap is small."""
-    order = sign(d["gap"])
-    close = abs(d["gap"]) <= d["tol"]
-    main = "equal" if close else SIDE[order + 1]
-    also = [SIDE[order + 1]] if close else []
-    return Answer(main, explain(v, d), also)
+    return banded(sign(d["gap"]), abs(d["gap"]) <= d["tol"], SIDE, explain(v, d))
 
 
 def explain(v, d):

@@ -9,9 +9,9 @@ reveal draws g's graph (f's graph moved right by a).
 import math
 
 from cfdemo import (
-    Answer,
     Demo,
     arrow,
+    banded,
     compare,
     curve,
     fmt,
@@ -107,10 +107,7 @@ def derive(v):
 def answer(v, d):
     """The side g(x) is on is always a true answer; "equal" is true as well when the two values
     are within the stated tolerance."""
-    side = SIDE[d["order"] + 1]
-    if abs(d["gap"]) <= d["tol"]:
-        return Answer("equal", explain(v, d), [side])
-    return Answer(side, explain(v, d))
+    return banded(d["order"], abs(d["gap"]) <= d["tol"], SIDE, explain(v, d))
 
 
 def explain(v, d):

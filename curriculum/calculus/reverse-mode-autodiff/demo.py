@@ -8,7 +8,7 @@ x̄₂ = ∂y/∂x₂ from the adjoints and local derivatives on the screen, the
 
 import math
 
-from cfdemo import Demo, arrow, cell, fmt, label, prediction, slider
+from cfdemo import Demo, arrow, banded, cell, fmt, label, prediction, sig_digits, sign, slider
 
 HALF_W = 1.05
 HALF_H = 0.55
@@ -114,13 +114,11 @@ def derive(v):
 
 @demo.answer
 def answer(v, d):
+    """The sign of x̄₂ is always right; within ±TOL "near zero" is right too."""
     g = d["adjoints"]["x2"]
-    if abs(g) <= TOL:
-        return "zero"
-    return "positive" if g > 0 else "negative"
+    return banded(sign(g), abs(g) <= TOL, ["negative", "zero", "positive"], explain(v, d))
 
 
-@demo.explain
 def explain(v, d):
     a = d["adjoints"]
     loc = d["locals"]
@@ -134,7 +132,7 @@ def explain(v, d):
         + ") × "
         + fmt(loc["x2>v3"], 3)
         + " = "
-        + fmt(a["x2"], 3)
+        + fmt(a["x2"], sig_digits(a["x2"], 2, 3))
         + ".",
         "x̄₁ = v̄₁ · (1/x₁) + v̄₂ · x₂ = "
         + fmt(loc["x1>v1"], 3)
@@ -145,6 +143,17 @@ def explain(v, d):
         + ".",
         "A central difference gives ∂y/∂x₂ ≈ " + fmt(d["numeric"], 3) + ".",
         "One backward sweep: 8 multiply-adds, one per edge, gave both partial derivatives.",
+    ] + _near_zero(a["x2"])
+
+
+def _near_zero(g):
+    if abs(g) > TOL:
+        return []
+    if g == 0.0:
+        return ["x̄₂ is exactly 0 here: x₁ = cos x₂."]
+    return [
+        "x̄₂ is within ±0.05 of 0, so “near zero” counts as well as “"
+        + ("positive" if g > 0 else "negative") + "”."
     ]
 
 

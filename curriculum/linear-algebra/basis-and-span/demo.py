@@ -7,7 +7,7 @@ c2 b2, that reaches x.
 
 import math
 
-from cfdemo import Answer, Demo, arrow, compare, fmt, label, line, pick, point, prediction, sig_digits, slider
+from cfdemo import Demo, arrow, banded, compare, fmt, label, line, pick, point, prediction, sig_digits, slider
 
 DEG = math.pi / 180.0
 LEN1 = 2.0
@@ -75,10 +75,7 @@ def _order(d):
 @demo.answer
 def answer(v, d):
     """The sign of c₁ is always a true answer; "zero" is true as well when |c₁| ≤ 0.02."""
-    side = SIDE[_order(d) + 1]
-    if abs(d["c1"]) <= d["tol"]:
-        return Answer("zero", explain(v, d), [side])
-    return Answer(side, explain(v, d))
+    return banded(_order(d), abs(d["c1"]) <= d["tol"], SIDE, explain(v, d))
 
 
 def explain(v, d):

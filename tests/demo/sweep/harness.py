@@ -30,8 +30,14 @@ from typing import Any
 from continuous_function.demo import Demo
 from continuous_function.demo.loader import cfdemo
 
-fmt = cfdemo().fmt
-"""The demos' own number formatting (formatting is shared; the numbers are not)."""
+_LIB = cfdemo()
+
+
+def fmt(x: float, digits: int = 2, plus: bool = False) -> str:
+    """The demos' own number formatting (formatting is shared; the numbers are not)."""
+    text: str = _LIB.fmt(x, digits, plus)
+    return text
+
 
 Outcome = tuple[set[str], list[str]]
 Expect = Callable[[dict[str, Any]], Outcome | list[Outcome]]

@@ -298,6 +298,20 @@ def sig_digits(x: float, sig: int = 2, least: int = 2, most: int = 7) -> int:
     return d
 
 
+def banded(order: int, close: bool, options: "list[str]", lines: "list[str]") -> Answer:
+    """The answer to a three-way question whose middle option has a tolerance band.
+
+    `options` is [below, level, above]; `order` is the exact side (-1, 0 or 1, from :func:`sign`
+    or :func:`compare` with a rounding-size tolerance) and `close` says whether the value lies in
+    the stated band. The exact side is always accepted; inside the band the middle option is
+    accepted too, so a prediction that is true is never marked wrong.
+    """
+    side = options[order + 1]
+    if close:
+        return Answer(options[1], lines, [side])
+    return Answer(side, lines)
+
+
 def percent(part: float, whole: float, digits: int = 1) -> str:
     """`part` as a percentage of |whole|, e.g. "1.0%" (∞ when whole is 0 and part is not)."""
     if whole == 0:
