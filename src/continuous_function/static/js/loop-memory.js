@@ -26,9 +26,9 @@ export function init(_ctx, panel) {
   function render() {
     const u = store.usage();
     usage.textContent = store.available()
-      ? `${u.records} record${u.records === 1 ? "" : "s"} in this browser, using ${Math.ceil((100 * u.chars) / u.limit)}% of the space set aside for them.`
+      ? `${u.records.toLocaleString("en")} record${u.records === 1 ? "" : "s"} in this browser, using ${Math.ceil((100 * u.chars) / u.limit)}% of the space set aside for them.`
       : "This browser blocks local storage, so your work on this page will not be kept after you leave it.";
-    const bad = store.problems();
+    const bad = u.problems;
     problemsBox.replaceChildren();
     if (failure) problemsBox.append(el("p", { class: "loop-error" }, failure));
     if (bad.length) {

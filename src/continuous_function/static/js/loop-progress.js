@@ -169,10 +169,11 @@ export function renderHome(root) {
       body.append(el("p", { class: "continue-next" }, el("strong", {}, "Next move: "), el("a", { href: href(move.href) }, move.text)));
     }
   }
-  const worked = ["research", "practice", "inquiry", "demo"].flatMap((kind) =>
+  const cards = $$("[data-domain]");
+  const worked = !cards.length ? [] : ["research", "practice", "inquiry", "demo"].flatMap((kind) =>
     store.all(kind).map((r) => (r.key.split(":")[1] || "").split("#")[0]),
   );
-  for (const card of $$("[data-domain]")) {
+  for (const card of cards) {
     const out = $("[data-domain-progress]", card);
     if (!out) continue;
     const prefix = `concept:${card.dataset.domain}/`;

@@ -5,7 +5,7 @@
 //   get(kind, key) -> value | undefined          put(kind, key, value) -> {ok} | {ok: false, code, message}
 //   update(kind, key, fn(value) -> value|undefined)  remove(kind, key)   all(kind) -> [{key, value, updatedAt}]
 //   subscribe(fn({kind, key, value, origin} | {problem})) -> unsubscribe   origin: local|remote|import|clear
-//   problems() -> [{storageKey, reason}]   discard(storageKey)   usage() -> {records, chars, limit}
+//   problems() -> [{storageKey, reason}]   discard(storageKey)   usage() -> {records, chars, limit, problems}
 //   exportAll() -> object   await importAll(json, onProgress) -> {ok, message, counts, byKind, ...}
 //   clearAll() -> count     conceptProgress(concept) -> "new" | "started" | "done"
 
@@ -212,16 +212,25 @@ export function all(kind) {
   return out.sort((a, b) => b.updatedAt - a.updatedAt);
 }
 
-export function problems() {
-  const out = [];
+// One pass over the storage: how many records, their characters, and the ones this page cannot
+// read ({storageKey, kind, key, reason}).
+export function usage() {
+  let records = 0;
+  let chars = 0;
+  const problems = [];
   for (const sk of raw.keys()) {
     const name = split(sk);
     if (!name) continue;
-    const { error } = classify(name.kind, raw.get(sk));
-    if (error) out.push({ storageKey: sk, kind: name.kind, key: name.key, reason: error });
+    const text = raw.get(sk) || "";
+    records += 1;
+    chars += sk.length + text.length;
+    const { error } = classify(name.kind, text);
+    if (error) problems.push({ storageKey: sk, kind: name.kind, key: name.key, reason: error });
   }
-  return out;
+  return { records, chars, limit: TOTAL_LIMIT, problems };
 }
+
+export const problems = () => usage().problems;
 
 export function discard(sk) {
   const name = split(sk);
@@ -248,11 +257,6 @@ export function subscribe(fn) {
   };
 }
 
-export function usage() {
-  let records = 0;
-  for (const k of raw.keys()) if (split(k)) records += 1;
-  return { records, chars: chars(), limit: TOTAL_LIMIT };
-}
 
 export function exportAll() {
   const records = [];
@@ -364,6 +368,8 @@ export async function importAll(input, onProgress = () => {}) {
     ...data.records.map((item) => [item, importRecord, isObject(item) ? item.kind : "?"]),
     ...rawOnes.map((item) => [item, restoreRaw, (isObject(item) && split(item.storageKey)?.kind) || "?"]),
   ];
+  onProgress({ done: 0, total: jobs.length });
+  await nextTurn(); // parsing a large file was one long task already
   const room = budget();
   const counts = {};
   const byKind = {};
