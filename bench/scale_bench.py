@@ -8,7 +8,8 @@ files alike). The three builds run one after another in one child process, the w
 session would, with the same caches: cold (empty witness cache, no previous site), warm (the
 same inputs again) and one edit (a sentence appended to one page.md). Meanwhile this process
 samples the resident memory of that child and every process under it (the witness worker and its
-forked children, graphviz) every 20 ms, and reports the largest sum seen in each phase.
+forked children, graphviz) every 20 ms, and reports the largest sums seen in each phase, of RSS
+and of PSS (shared pages split between the processes sharing them).
 
 Targets on the 2-core machine (issue 11): cold ≤ 90 s, warm ≤ 6 s, one edit ≤ 1 s, peak RSS ≤
 600 MB. Prints numbers; asserts nothing. Stage times come from `build()`'s progress messages.
@@ -29,7 +30,6 @@ from pathlib import Path
 from synth_atlas import synthesize  # bench/ is on sys.path when this script runs
 
 SAMPLE_S = 0.02
-PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
 
 CHILD = r"""
 import json, sys, time
@@ -55,20 +55,27 @@ run("one edit")
 """
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of `pid` and all its descendants (0 once it is gone)."""
-    total, todo = 0, [pid]
+def tree_memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) in bytes of `pid` and all its descendants, summed. RSS counts a page shared by
+    several processes (a forked worker's copy-on-write memory, shared libraries) once per
+    process; PSS splits it between them, so the PSS sum is what the tree really holds."""
+    rss = pss = 0
+    todo = [pid]
     while todo:
         p = todo.pop()
         try:
-            with open(f"/proc/{p}/statm") as f:
-                total += int(f.read().split()[1]) * PAGE_SIZE
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                for line in f:
+                    name, _, value = line.partition(":")
+                    if name in ("Rss", "Pss"):
+                        kib = int(value.split()[0]) * 1024
+                        rss, pss = (rss + kib, pss) if name == "Rss" else (rss, pss + kib)
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children") as f:
                     todo += [int(c) for c in f.read().split()]
         except (FileNotFoundError, ProcessLookupError, ValueError):
             continue
-    return total
+    return rss, pss
 
 
 def run_builds(root: Path, work: Path) -> list[dict[str, object]]:
@@ -84,7 +91,7 @@ def run_builds(root: Path, work: Path) -> list[dict[str, object]]:
     phases: list[dict[str, object]] = []
     current: dict[str, object] | None = None
     stage: tuple[str, float] | None = None
-    peak = 0
+    peak = (0, 0)
     while True:
         for _ in selector.select(SAMPLE_S):
             line = child.stdout.readline()
@@ -94,7 +101,7 @@ def run_builds(root: Path, work: Path) -> list[dict[str, object]]:
             event = json.loads(line)
             if event["event"] == "start":
                 current = {"phase": event["phase"], "start": event["t"], "stages": {}}
-                peak, stage = 0, None
+                peak, stage = (0, 0), None
             elif current is not None:
                 stages: dict[str, float] = current["stages"]  # type: ignore[assignment]
                 if stage is not None:
@@ -103,10 +110,14 @@ def run_builds(root: Path, work: Path) -> list[dict[str, object]]:
                 if event["event"] == "end":
                     current |= {k: v for k, v in event.items() if k not in {"event", "t"}}
                     current["seconds"] = event["t"] - float(current["start"])  # type: ignore[arg-type]
-                    current["peak"] = max(peak, tree_rss(child.pid))
+                    current["peak"] = _max(peak, tree_memory(child.pid))
                     phases.append(current)
                     current = None
-        peak = max(peak, tree_rss(child.pid))
+        peak = _max(peak, tree_memory(child.pid))
+
+
+def _max(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
+    return max(a[0], b[0]), max(a[1], b[1])
 
 
 def main() -> None:
@@ -121,11 +132,15 @@ def main() -> None:
         print(f"synthetic atlas: {args.concepts} concepts in {time.perf_counter() - t:.1f} s")
         phases = run_builds(work / "curriculum", work)
     print(f"load average {os.getloadavg()[0]:.2f} (the machine is shared: numbers are under load)")
-    print(f"{'':9} {'seconds':>8} {'peak RSS':>9} {'rendered':>8} {'witnesses':>9}   stages (s)")
+    print(
+        f"{'':9} {'seconds':>8} {'peak RSS':>9} {'PSS':>7} {'rendered':>8} {'witnesses':>9}"
+        "   stages (s)"
+    )
     for p in phases:
         stages = "  ".join(f"{k} {v:.2f}" for k, v in p["stages"].items())  # type: ignore[attr-defined]
         print(
-            f"{p['phase']:9} {p['seconds']:8.2f} {p['peak'] / 2**20:7.0f}MB "  # type: ignore[operator]
+            f"{p['phase']:9} {p['seconds']:8.2f} {p['peak'][0] / 2**20:7.0f}MB "  # type: ignore[index]
+            f"{p['peak'][1] / 2**20:5.0f}MB "  # type: ignore[index]
             f"{p['rendered']:8} {p['witnesses']:9}   {stages}"
         )
         if p["n_errors"]:
