@@ -58,8 +58,8 @@ def _no_access(folder: Path) -> None:
 
 CASES: dict[str, tuple[Callable[[Path], None], str]] = {
     "fifo": (_fifo, "page.md:1:1: Y005 page.md is a named pipe (FIFO), not a regular file"),
-    "huge-page": (_huge, "page.md:1:1: Y006 page.md is 3,072 KiB; the limit for a .md file"),
-    "huge-yaml": (_huge_yaml, "concept.yaml:1:1: Y006 concept.yaml is 768 KiB; the limit"),
+    "huge-page": (_huge, "page.md:1:1: Y006 page.md is 768 KiB; the limit for a .md file is 128"),
+    "huge-yaml": (_huge_yaml, "concept.yaml:1:1: Y006 concept.yaml is 192 KiB; the limit for a"),
     "mode-000": (_no_access, "witness.py:1:1: Y005 witness.py cannot be read: permission denied"),
 }
 

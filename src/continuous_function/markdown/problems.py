@@ -76,6 +76,13 @@ UNKNOWN_EMBED = CODES.declare(
     "unknown-embed",
     "A `[[…]]` paragraph is not `[[witness]]`, `[[witness:<region>]]` or `[[demo]]`.",
 )
+MATH_BUDGET = CODES.declare(
+    "P012",
+    "too-much-math",
+    "A page has more math than one page may typeset (500 formulas or 20,000 characters of TeX, "
+    "about ten times the largest bundled page); the formulas past the limit are left as source. "
+    "Split the concept.",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,8 +36,8 @@ CODES.declare(
 CODES.declare(
     "Y006",
     "file-too-large",
-    "A file is larger than the limit for its kind (256 KiB for YAML and Python, 512 KiB "
-    "for page.md, 2 MiB for references.bib); rendering it would take minutes.",
+    "A file is larger than the limit for its kind (64 KiB for YAML, 128 KiB for page.md, "
+    "256 KiB for Python, 2 MiB for references.bib); reading it would take minutes.",
 )
 
 # Shape of each file (schema)

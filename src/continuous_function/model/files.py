@@ -19,15 +19,15 @@ from continuous_function.model.codes import report
 
 KIB = 1024
 LIMITS = {
-    ".yaml": 256 * KIB,
-    ".md": 512 * KIB,
+    ".yaml": 64 * KIB,
+    ".md": 128 * KIB,
     ".py": 256 * KIB,
     ".bib": 2048 * KIB,
     ".mjs": 256 * KIB,
 }
-"""The largest file of each kind the build accepts. The biggest bundled page is ~20 KB; the
-caps leave room for 10x that while keeping the slowest stage (markdown + KaTeX, ~7 s/MB) to a
-few seconds for any single file."""
+"""The largest file of each kind the build accepts: at least three times the largest bundled
+one (concept.yaml 19 KB, page.md 10 KB), and small enough that the slowest readers (ruamel's
+pure-Python YAML parser, ~25 µs per node) take a few seconds at most."""
 DEFAULT_LIMIT = 256 * KIB
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from continuous_function.diagnostics import Diagnostic, Location, Severity
 from continuous_function.model.atlas import Atlas, Concept
+from continuous_function.model.files import read_text
 from continuous_function.model.schema import Status
 from continuous_function.validate.registry import report, rule
 
@@ -103,7 +104,8 @@ def placeholder_text(atlas: Atlas) -> Iterator[Diagnostic]:
     for concept in atlas.concepts():
         if concept.meta.status is Status.draft:
             continue
-        texts = [(concept.yaml_path, concept.yaml_path.read_text(encoding="utf-8"))]
+        yaml_text = read_text(concept.yaml_path, atlas.root).text or ""
+        texts = [(concept.yaml_path, yaml_text)]
         texts += [
             (p, s)
             for p, s in (
