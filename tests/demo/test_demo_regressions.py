@@ -96,6 +96,42 @@ CASES = {
         ("at a = 40° it curves up",),
         ("closer to the x-axis",),
     ),
+    # found by the sweep: a tolerance band marked the true side wrong
+    "functions-square-just-lower": Case(
+        "calculus/functions",
+        {"fn": "square", "x": 1.0, "a": 0.01},
+        "lower",
+        True,
+        ("g(x) is lower than f(x) by 0.020",),
+    ),
+    "basis-and-span-small-positive-c1": Case(
+        "linear-algebra/basis-and-span",
+        {"ang1": 0.0, "ang2": 60.0, "x1": 1.0, "x2": 1.7},
+        "positive",
+        True,
+        ("c₁ is positive (c₁ = +0.0093)",),
+    ),
+    "gradient-descent-just-past-one-step": Case(
+        "optimization/gradient-descent",
+        {"lam": 1.0, "eta": 1.01},
+        "oscillate",
+        True,
+        ("r < 0: each step overshoots",),
+    ),
+    "backpropagation-saturated-decrease": Case(
+        "calculus/backpropagation",
+        {"w1": 3.0, "w2": -1.0, "x": 2.0, "t": 1.0, "weight": "w1"},
+        "decrease",
+        True,
+        ("“stay” counts as well as “decrease”",),
+    ),
+    "reverse-mode-exact-zero": Case(
+        "calculus/reverse-mode-autodiff",
+        {"x1": 1.0, "x2": 0.0, "step": 6.0},
+        "positive",
+        False,
+        ("x̄₂ is exactly 0 here",),
+    ),
 }
 
 
