@@ -41,6 +41,10 @@ def test_opening_a_page_keeps_a_progress_record_of_a_newer_schema(
     problems = page.locator("[data-memory-problems]")
     expect(problems).to_contain_text("written by a newer version (schema 2)")
     expect(problems).to_contain_text("left untouched")
+    expect(page.locator("[data-concept-status]")).to_contain_text(
+        "progress is not being recorded, because the saved progress record is written by a"
+        " newer version (schema 2)"
+    )
     page.locator("#math").scroll_into_view_if_needed()
     page.wait_for_timeout(1300)  # a section counts as read after 1 s in view
     assert stored(page, sk) == NEWER_PROGRESS

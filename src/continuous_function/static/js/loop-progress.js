@@ -137,7 +137,12 @@ export function initConcept(ctx) {
 export function renderConceptStatus(ctx, node) {
   const p = store.get("progress", ctx.key);
   node.replaceChildren();
-  if (!p) return;
+  if (!p) {
+    // A progress record this page cannot read is kept as it is, so nothing new is recorded.
+    const kept = store.problems().find((x) => x.kind === "progress" && x.key === ctx.key);
+    if (kept) node.append(el("p", {}, el("strong", {}, "On this page: "), `progress is not being recorded, because the saved progress record is ${kept.reason}; it is kept as it is.`));
+    return;
+  }
   const move = nextMove(ctx.key, p);
   node.append(
     el("p", {}, el("strong", {}, "On this page: "), summary(p), "."),
