@@ -25,9 +25,9 @@ from pathlib import Path
 import uvicorn
 from playwright.sync_api import Page, sync_playwright
 
+from continuous_function.build import build
 from continuous_function.chromium import ARGS, CHROMIUM
 from continuous_function.server.app import Hub, create_app
-from continuous_function.site.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "src" / "continuous_function" / "static"

@@ -22,9 +22,9 @@ import uvicorn
 from playwright.sync_api import sync_playwright
 from starlette.middleware.gzip import GZipMiddleware
 
+from continuous_function.build import build
 from continuous_function.chromium import ARGS, CHROMIUM
 from continuous_function.server.app import Hub, create_app
-from continuous_function.site.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
 PORT = 8932

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
+from continuous_function.build import build
 from continuous_function.chromium import ARGS, CHROMIUM
-from continuous_function.site.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
 

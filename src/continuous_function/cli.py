@@ -85,7 +85,7 @@ def check(
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
 ) -> None:
     """Check every file of the curriculum and report every problem with file:line:col."""
-    from continuous_function.site.build import build as run_build
+    from continuous_function.build import build as run_build
 
     diags = run_build(path, None).diagnostics
     _print(diags, fmt)
@@ -107,7 +107,7 @@ def build(
     """Build the static site (atomically: a failed build leaves the old site untouched)."""
     from rich.console import Console
 
-    from continuous_function.site.build import build as run_build
+    from continuous_function.build import build as run_build
 
     console = Console(stderr=True)
     with console.status("building…") as status:
@@ -124,8 +124,8 @@ def build(
         typer.echo(f"build failed; {out} was left as it was", err=True)
         raise typer.Exit(1)
     typer.echo(
-        f"wrote {out}: {len(result.rendered)} page(s) rendered, {len(result.reused)} "
-        f"reused, {result.witnesses_run} witness(es) run"
+        f"wrote {out}: {len(result.rendered)} concept page(s), "
+        f"{result.witnesses_run} witness(es) run"
     )
 
 
@@ -144,11 +144,11 @@ def serve(
     import uvicorn
     from rich.console import Console
 
-    from continuous_function.markdown import MathRenderer
+    from continuous_function.build import BuildResult
+    from continuous_function.build import build as run_build
+    from continuous_function.cache import BuildCache
     from continuous_function.server.app import LOOPBACK_HOSTS, Hub, create_app
     from continuous_function.server.watch import FileWatcher, watch_and_rebuild
-    from continuous_function.site.build import BuildResult
-    from continuous_function.site.build import build as run_build
 
     console = Console(stderr=True)
 
@@ -157,10 +157,10 @@ def serve(
 
     base = f"http://{host}:{port}/"
     # The watch starts before the first build, so a save made while it runs is not lost.
-    with FileWatcher(path) as files, MathRenderer() as math:  # one KaTeX engine for every build
+    with FileWatcher(path) as files, BuildCache() as cache:  # one cache (and KaTeX engine)
 
         def rebuild() -> BuildResult:
-            return run_build(path, out, dev=True, base_url=base, math=math)
+            return run_build(path, out, dev=True, base_url=base, cache=cache)
 
         with console.status("building…"):
             first = rebuild()
@@ -212,15 +212,15 @@ def claims(
     from rich.console import Console
     from rich.table import Table
 
+    from continuous_function.cache import default_witness_dir
     from continuous_function.execute import execute
     from continuous_function.model.loader import load_atlas
     from continuous_function.queue import as_dicts, as_markdown, claim_queue
-    from continuous_function.site.build import default_cache_dir
 
     atlas, diags = load_atlas(path)
     if atlas is None:
         raise ContentError(diags)
-    witnesses, _ = execute(atlas, default_cache_dir())
+    witnesses, _ = execute(atlas, default_witness_dir())
     items = claim_queue(atlas, witnesses)
     if fmt is QueueFormat.json:
         typer.echo(json.dumps({"claims": as_dicts(items)}, indent=2))

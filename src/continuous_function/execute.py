@@ -11,7 +11,6 @@ from pathlib import Path
 
 from continuous_function.diagnostics import Diagnostic, Location
 from continuous_function.model.atlas import Atlas, Concept
-from continuous_function.validate.rules.objects import witness_functions
 from continuous_function.witness import WitnessJob, WitnessResult, run_witnesses
 from continuous_function.witness.codes import report
 
@@ -21,7 +20,7 @@ DEFAULT_TIMEOUT = 10.0
 def witness_jobs(atlas: Atlas, timeout: float = DEFAULT_TIMEOUT) -> list[WitnessJob]:
     jobs = []
     for concept in atlas.concepts():
-        functions = witness_functions(concept)
+        functions = concept.witness_functions
         if functions is None:
             continue  # missing, or a syntax error that rule O004 reports
         # every check_* runs: claimed ones back claims, the others still assert what the page says

@@ -12,9 +12,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
+from continuous_function.build import BuildResult, build
+from continuous_function.cache import BuildCache
 from continuous_function.server.app import Hub, create_app
 from continuous_function.server.watch import FileWatcher, watch_and_rebuild
-from continuous_function.site.build import BuildResult, build
 
 from .conftest import ROOT, ErrorLog, run_server, watch
 
@@ -115,11 +116,12 @@ def live_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     root = tmp_path / "curriculum"
     shutil.copytree(ROOT / "curriculum", root)
     out = tmp_path / "site"
+    # one cache kept across rebuilds, as cfn serve does
+    with FileWatcher(root) as files, BuildCache(ROOT / ".cache" / "witness") as cache:
 
-    def rebuild() -> BuildResult:
-        return build(root, out, dev=True, cache_dir=ROOT / ".cache" / "witness")
+        def rebuild() -> BuildResult:
+            return build(root, out, dev=True, cache=cache)
 
-    with FileWatcher(root) as files:
         assert rebuild().written
         hub = Hub()
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from continuous_function.cache import BuildCache
 from continuous_function.markdown import (
     KatexError,
     KatexNotFoundError,
@@ -46,22 +47,24 @@ def test_commands_needing_trust_are_errors_not_red_text(math: MathRenderer, tex:
     assert caught.value.position == tex.index(command)
 
 
-def test_memoised_by_tex_and_mode(monkeypatch: pytest.MonkeyPatch, math: MathRenderer) -> None:
+def test_build_cache_memoises_by_tex_and_mode(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[tuple[str, bool]] = []
-    original = math._render_uncached
+    with BuildCache() as cache:
+        original = cache._typeset
 
-    def counting(tex: str, display: bool) -> str | KatexError:
-        calls.append((tex, display))
-        return original(tex, display)
+        def counting(tex: str, display: bool) -> str | KatexError:
+            calls.append((tex, display))
+            return original(tex, display)
 
-    monkeypatch.setattr(math, "_render_uncached", counting)
-    tex = r"\sum_{i=1}^{n} i^{37}"
-    first = math.render(tex, False)
-    assert math.render(tex, False) == first
-    math.render(tex, True)
-    for _ in range(2):
-        with pytest.raises(KatexError):
-            math.render(r"\nosuchmacro", False)
+        monkeypatch.setattr(cache, "_typeset", counting)
+        tex = r"\sum_{i=1}^{n} i^{37}"
+        first = cache.render(tex, False)
+        assert cache.render(tex, False) == first
+        cache.render(tex, True)
+        for _ in range(2):
+            with pytest.raises(KatexError) as caught:
+                cache.render(r"\nosuchmacro", False)
+            assert caught.value.position == 0
     assert calls == [(tex, False), (tex, True), (r"\nosuchmacro", False)]
 
 
@@ -70,7 +73,6 @@ def test_closed_renderer_refuses_new_work() -> None:
     with renderer:
         assert "<math" in renderer.render("y", False)
     renderer.close()  # closing twice is harmless
-    assert "<math" in renderer.render("y", False)  # memoised results stay available
     with pytest.raises(RuntimeError, match="closed"):
         renderer.render("z", False)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from continuous_function.site.build import build
+from continuous_function.build import build
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".cache" / "witness"
@@ -97,19 +97,6 @@ def test_build_is_deterministic(tree: Path, tmp_path: Path) -> None:
     build(tree, a, cache_dir=CACHE)
     build(tree, b, cache_dir=CACHE)
     assert _files(a) == _files(b)
-
-
-def test_incremental_build_renders_only_what_changed(tree: Path, tmp_path: Path) -> None:
-    out = tmp_path / "site"
-    first = build(tree, out, cache_dir=CACHE)
-    assert first.written and len(first.rendered) > 70
-    again = build(tree, out, cache_dir=CACHE)
-    assert again.rendered == [] and again.witnesses_run == 0
-    page = tree / "calculus/derivatives/page.md"
-    page.write_text(page.read_text() + "\nOne more sentence for the learner.\n")
-    third = build(tree, out, cache_dir=CACHE)
-    assert third.rendered == ["calculus/derivatives"]
-    assert "One more sentence" in (out / "calculus/derivatives/index.html").read_text()
 
 
 def test_failed_build_leaves_the_previous_site(tree: Path, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from continuous_function.site.build import build
+from continuous_function.build import build
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".cache" / "witness"

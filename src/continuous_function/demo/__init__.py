@@ -5,7 +5,12 @@ The site build uses this package's public API; the portable library the demo mod
 `cfdemo` is `lib/cfdemo.py` (it must also run under MicroPython, so it is kept apart).
 """
 
-from continuous_function.demo.assets import demo_url, find_micropython, write_demo_assets
+from continuous_function.demo.assets import (
+    demo_asset_files,
+    demo_url,
+    find_micropython,
+    write_demo_assets,
+)
 from continuous_function.demo.lint import lint_demo, lint_source
 from continuous_function.demo.loader import LIB_PATH, load_demo
 from continuous_function.demo.model import Control, Demo, DemoError, Option, Problem
@@ -24,6 +29,7 @@ __all__ = [
     "Option",
     "Problem",
     "check_storyboard",
+    "demo_asset_files",
     "demo_url",
     "find_micropython",
     "lint_demo",

@@ -48,36 +48,37 @@ def find_micropython(start: Path | None = None) -> Path:
     )
 
 
-def _copy(src: Path, dest: Path) -> None:
-    """Copy only when the bytes differ, so an incremental build leaves unchanged files alone."""
-    data = src.read_bytes()
-    if dest.is_file() and dest.read_bytes() == data:
-        return
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(dest)
-
-
 def demo_url(key: str) -> str:
     """The URL a page's `data-demo-src` uses for demo `<domain>/<concept>`."""
     return f"/static/demos/{key}/demo.py"
 
 
-def write_demo_assets(out_dir: Path, demos: dict[str, Path]) -> None:
-    """Write the library, each demo's source, the runtime and the demo JS/CSS under out_dir."""
-    static = out_dir / "static"
-    _copy(LIB_PATH, static / "demos" / "cfdemo.py")
+def demo_asset_files(demos: dict[str, Path]) -> dict[str, bytes]:
+    """Site path → bytes of the library, each demo's source and kernel, and the runtime (the demo
+    JS/CSS are ordinary static files, listed in `BROWSER_FILES`)."""
+    files = {"static/demos/cfdemo.py": LIB_PATH.read_bytes()}
     for key, path in sorted(demos.items()):
         parts = key.split("/")
         if len(parts) != 2 or not all(parts):
             raise DemoError(f"demo key {key!r} must be <domain>/<concept>")
-        _copy(path, static / "demos" / parts[0] / parts[1] / "demo.py")
+        files[f"static/demos/{key}/demo.py"] = path.read_bytes()
         kernel = path.with_name("kernel.mjs")
         if kernel.is_file():
-            _copy(kernel, static / "demos" / parts[0] / parts[1] / "kernel.mjs")
+            files[f"static/demos/{key}/kernel.mjs"] = kernel.read_bytes()
     runtime = find_micropython()
     for name in RUNTIME_FILES:
-        _copy(runtime / name, static / "vendor" / "micropython" / name)
-    for name in BROWSER_FILES:
-        _copy(STATIC / name, static / name)
+        files[f"static/vendor/micropython/{name}"] = (runtime / name).read_bytes()
+    return files
+
+
+def write_demo_assets(out_dir: Path, demos: dict[str, Path]) -> None:
+    """Write the library, each demo's source, the runtime and the demo JS/CSS under out_dir
+    (for a standalone preview; the site build takes `demo_asset_files` into its files)."""
+    files = demo_asset_files(demos)
+    files |= {f"static/{name}": (STATIC / name).read_bytes() for name in BROWSER_FILES}
+    for rel, data in files.items():
+        target = out_dir / rel
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)

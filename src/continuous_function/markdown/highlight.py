@@ -8,7 +8,7 @@ WCAG AA contrast for the token classes Python code produces (tested).
 from __future__ import annotations
 
 import html
-from functools import cache, lru_cache
+from functools import cache
 from typing import Literal
 
 from pygments import highlight as pygments_highlight
@@ -39,7 +39,6 @@ _PROPERTIES: dict[str, tuple[str, str, str]] = {
 _FORMATTER = HtmlFormatter(nowrap=True)
 
 
-@lru_cache(maxsize=512)
 def highlight_code(code: str, language: str | None) -> str:
     """`<pre class="highlight">` HTML for `code`; an unknown or absent language stays plain."""
     lexer = None

@@ -7,6 +7,7 @@ technology. Starting V8 and loading KaTeX costs a few hundred milliseconds, so o
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from pathlib import Path
@@ -92,6 +93,12 @@ def find_node_modules() -> Path:
     )
 
 
+def katex_version() -> str:
+    """The installed KaTeX's version: part of the key of every cached rendering."""
+    package = find_node_modules() / KATEX_JS.parents[1] / "package.json"
+    return str(json.loads(package.read_text(encoding="utf-8"))["version"])
+
+
 def katex_dist() -> Path:
     """KaTeX's `dist` folder, whose CSS and fonts the site copies next to the pages."""
     return find_node_modules() / KATEX_JS.parent
@@ -112,7 +119,6 @@ class MathRenderer:
     def __init__(self, katex_js: Path | None = None) -> None:
         script = (katex_js or find_node_modules() / KATEX_JS).read_text(encoding="utf-8")
         self._lock = threading.Lock()
-        self._cache: dict[tuple[str, bool], str | KatexError] = {}
         self._ctx: MiniRacer | None = MiniRacer()
         try:
             self._ctx.eval(script)
@@ -123,37 +129,26 @@ class MathRenderer:
 
     def render(self, tex: str, display: bool) -> str:
         """KaTeX HTML for `tex`; raises `KatexError` when KaTeX cannot parse it."""
-        key = (tex, display)
         with self._lock:
-            cached = self._cache.get(key)
-            if cached is None:
-                cached = self._cache[key] = self._render_uncached(tex, display)
-        if isinstance(cached, KatexError):
-            raise KatexError(cached.message, cached.position, cached.length)
-        return cached
-
-    def _render_uncached(self, tex: str, display: bool) -> str | KatexError:
-        if self._ctx is None:
-            raise RuntimeError("MathRenderer is closed; create a new one for this build.")
-        try:
-            result: Any = self._ctx.call("cfnRenderMath", tex, display, timeout_sec=FORMULA_S)
-        except JSTimeoutException:
-            return KatexError(f"KaTeX ran for more than {FORMULA_S:g} s", None, None)
-        except JSEvalException as exc:  # RangeError: stack exhausted by deep nesting
-            first = str(exc).splitlines()[0].split(": ", 1)[-1]
-            return KatexError(f"the formula is nested too deeply ({first})", None, None)
+            if self._ctx is None:
+                raise RuntimeError("MathRenderer is closed; create a new one for this build.")
+            try:
+                result: Any = self._ctx.call("cfnRenderMath", tex, display, timeout_sec=FORMULA_S)
+            except JSTimeoutException:
+                raise KatexError(f"KaTeX ran for more than {FORMULA_S:g} s", None, None) from None
+            except JSEvalException as exc:  # RangeError: stack exhausted by deep nesting
+                first = str(exc).splitlines()[0].split(": ", 1)[-1]
+                raise KatexError(
+                    f"the formula is nested too deeply ({first})", None, None
+                ) from None
         if result["ok"]:
             return str(result["html"])
         position, length = result["position"], result["length"]
-        return KatexError(
+        raise KatexError(
             str(result["message"]),
             None if position is None else int(position),
             None if length is None else int(length),
         )
-
-    @property
-    def cache_size(self) -> int:
-        return len(self._cache)
 
     def close(self) -> None:
         with self._lock:

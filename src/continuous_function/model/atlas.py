@@ -6,6 +6,7 @@ the YAML it came from, so any rule can point at the exact line that is wrong.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -14,6 +15,7 @@ from pathlib import Path
 from continuous_function.diagnostics import Location
 from continuous_function.model.positions import Positions, YamlPath
 from continuous_function.model.schema import ConceptFile, CurriculumFile, DomainFile
+from continuous_function.pysource import parse
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,25 @@ class Concept:
     @property
     def demo_path(self) -> Path:
         return self.folder / "demo.py"
+
+    @cached_property
+    def witness_tree(self) -> ast.Module | SyntaxError | None:
+        """witness.py parsed once per loaded concept (several rules and the execute stage ask);
+        None when there is no witness.py."""
+        if self.witness_source is None:
+            return None
+        try:
+            return parse(self.witness_source)
+        except SyntaxError as exc:
+            return exc
+
+    @property
+    def witness_functions(self) -> set[str] | None:
+        """Names of top-level functions in witness.py (None when missing or it does not parse)."""
+        tree = self.witness_tree
+        if not isinstance(tree, ast.Module):
+            return None
+        return {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
 
     def loc(self, *path: str | int, key: bool = False) -> Location:
         yaml_path: YamlPath = path

@@ -16,13 +16,15 @@ from continuous_function.model.codes import report
 from continuous_function.model.files import inside, present, read_text
 from continuous_function.model.positions import Positions
 from continuous_function.model.schema import ConceptFile, CurriculumFile, DomainFile
-from continuous_function.model.yamlfile import load_model
+from continuous_function.model.yamlfile import ParsedMemo, load_model
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-def load_atlas(root: Path) -> tuple[Atlas | None, list[Diagnostic]]:
-    """Return the atlas (None only when curriculum.yaml itself is unusable) and all problems."""
+def load_atlas(root: Path, memo: ParsedMemo | None = None) -> tuple[Atlas | None, list[Diagnostic]]:
+    """Return the atlas (None only when curriculum.yaml itself is unusable) and all problems.
+
+    `memo` (the build cache's parsed YAML) spares re-parsing files whose text did not change."""
     root = root.resolve()
     diags: list[Diagnostic] = []
     meta_path = root / "curriculum.yaml"
@@ -35,7 +37,7 @@ def load_atlas(root: Path) -> tuple[Atlas | None, list[Diagnostic]]:
                 f"'{root}' a curriculum folder? (create it with title and tagline)",
             )
         ]
-    meta, positions, found = load_model(meta_path, CurriculumFile, root)
+    meta, positions, found = load_model(meta_path, CurriculumFile, root, memo)
     diags += found
     references, found = load_bib(root / "references.bib", root)
     diags += found
@@ -43,7 +45,7 @@ def load_atlas(root: Path) -> tuple[Atlas | None, list[Diagnostic]]:
     domains: list[Domain] = []
     broken: set[str] = set()
     for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
-        domain, found, broken_here = _load_domain(folder, root)
+        domain, found, broken_here = _load_domain(folder, root, memo)
         diags += found
         broken |= broken_here
         if domain is not None:
@@ -57,7 +59,9 @@ def load_atlas(root: Path) -> tuple[Atlas | None, list[Diagnostic]]:
     return atlas, diags
 
 
-def _load_domain(folder: Path, root: Path) -> tuple[Domain | None, list[Diagnostic], set[str]]:
+def _load_domain(
+    folder: Path, root: Path, memo: ParsedMemo | None
+) -> tuple[Domain | None, list[Diagnostic], set[str]]:
     diags: list[Diagnostic] = []
     concept_dirs = sorted(p for p in folder.iterdir() if p.is_dir() and present(p / "concept.yaml"))
     meta_path = folder / "domain.yaml"
@@ -73,12 +77,12 @@ def _load_domain(folder: Path, root: Path) -> tuple[Domain | None, list[Diagnost
             )
         return None, diags, {p.name for p in concept_dirs}
     diags += _folder_name("domain", folder, meta_path)
-    meta, positions, found = load_model(meta_path, DomainFile, root)
+    meta, positions, found = load_model(meta_path, DomainFile, root, memo)
     diags += found
     concepts: list[Concept] = []
     broken: set[str] = set()
     for cdir in concept_dirs:
-        concept, found = _load_concept(folder.name, cdir, root)
+        concept, found = _load_concept(folder.name, cdir, root, memo)
         diags += found
         if concept is None:
             broken.add(cdir.name)
@@ -99,13 +103,15 @@ def _load_domain(folder: Path, root: Path) -> tuple[Domain | None, list[Diagnost
     return Domain(folder.name, meta, folder, positions, tuple(concepts)), diags, broken
 
 
-def _load_concept(domain: str, folder: Path, root: Path) -> tuple[Concept | None, list[Diagnostic]]:
+def _load_concept(
+    domain: str, folder: Path, root: Path, memo: ParsedMemo | None
+) -> tuple[Concept | None, list[Diagnostic]]:
     """A concept with a file the build refuses to read is not loaded at all (it is reported
     and treated like one whose concept.yaml is broken), so no later stage opens that file."""
     diags: list[Diagnostic] = []
     yaml_path = folder / "concept.yaml"
     diags += _folder_name("concept", folder, yaml_path)
-    meta, positions, found = load_model(yaml_path, ConceptFile, root)
+    meta, positions, found = load_model(yaml_path, ConceptFile, root, memo)
     diags += found
     files = {name: read_text(folder / name, root) for name in CONCEPT_FILES}
     refused = [d for read in files.values() for d in read.problems]

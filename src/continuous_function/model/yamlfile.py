@@ -14,6 +14,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.reader import ReaderError
 
 from continuous_function.diagnostics import Diagnostic, Location, did_you_mean
+from continuous_function.memo import Memo
 from continuous_function.model.codes import report
 from continuous_function.model.files import read_text
 from continuous_function.model.positions import Positions, YamlPath, index_positions
@@ -48,49 +49,47 @@ def _yaml() -> YAML:
     return yaml
 
 
-def read_yaml(path: Path, root: Path) -> tuple[Any, Positions | None, list[Diagnostic]]:
-    read = read_text(path, root)
-    if read.text is None:
-        return None, None, list(read.problems)
+def parse_yaml(path: Path, text: str) -> tuple[Any, Positions | None, list[Diagnostic]]:
     try:
-        check_events(read.text)
-        data = _yaml().load(read.text)
+        check_events(text)
+        data = _yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         loc = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
         reason = " ".join(filter(None, [exc.problem, exc.context]))
         return None, None, [report("Y001", loc, f"invalid YAML: {reason}")]
     except ReaderError as exc:  # a control character; `position` counts characters
-        before = read.text[: exc.position]
+        before = text[: exc.position]
         loc = Location(path, before.count("\n") + 1, len(before) - before.rfind("\n"))
         return None, None, [report("Y001", loc, f"invalid YAML: {exc.reason} ({exc.character:#x})")]
     return data, index_positions(path, data), []
 
 
-_MEMO: dict[tuple[str, int, int, str], Any] = {}
-"""Parsed files by (path, mtime, size, model): `cfn serve` re-reads only files that changed."""
+ParsedMemo = Memo[tuple[str, str, str], Any]
+"""(path, file text, model name) → what `load_model` returns; kept by the build cache so a
+long-running `cfn serve` parses only the files whose text changed."""
 
 
 def load_model(
-    path: Path, model: type[M], root: Path
+    path: Path, model: type[M], root: Path, memo: ParsedMemo | None = None
 ) -> tuple[M | None, Positions, list[Diagnostic]]:
-    try:
-        stat = path.stat()
-        memo_key = (str(path), stat.st_mtime_ns, stat.st_size, f"{model.__name__}@{root}")
-    except OSError:
-        return _load_model(path, model, root)
-    if memo_key not in _MEMO:
-        if len(_MEMO) > 4096:
-            _MEMO.clear()
-        _MEMO[memo_key] = _load_model(path, model, root)
-    found: tuple[M | None, Positions, list[Diagnostic]] = _MEMO[memo_key]
+    """The file read (guarded: see `files.read_text`), parsed and validated as `model`."""
+    read = read_text(path, root)
+    if read.text is None:
+        return None, Positions(path), list(read.problems)
+    text = read.text
+    if memo is None:
+        return _validate(path, model, text)
+    found: tuple[M | None, Positions, list[Diagnostic]] = memo.get(
+        (str(path), text, model.__name__), lambda: _validate(path, model, text)
+    )
     return found[0], found[1], list(found[2])
 
 
-def _load_model(
-    path: Path, model: type[M], root: Path
+def _validate(
+    path: Path, model: type[M], text: str
 ) -> tuple[M | None, Positions, list[Diagnostic]]:
-    data, positions, diags = read_yaml(path, root)
+    data, positions, diags = parse_yaml(path, text)
     if positions is None:
         return None, Positions(path), diags
     if data is None:

@@ -21,8 +21,8 @@ from watchfiles import Change, DefaultFilter
 # what makes "the watch is live" an event we can name (documented in its _rust_notify.pyi).
 from watchfiles._rust_notify import RustNotify
 
+from continuous_function.build import BuildResult
 from continuous_function.server.app import Hub
-from continuous_function.site.build import BuildResult
 
 
 class FileWatcher:

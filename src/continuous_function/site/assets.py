@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
-import tempfile
-from functools import cache
+from dataclasses import dataclass
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -43,15 +41,16 @@ def node_modules() -> Path:
     raise FileNotFoundError("node_modules not found: run `npm ci` in the project root")
 
 
-@cache
-def package_digest() -> str:
-    """Hash of the package's code, templates and static files: any change re-renders pages."""
-    h = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            h.update(str(path.relative_to(PACKAGE)).encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
+@dataclass(frozen=True)
+class Theme:
+    """Where a build reads its Jinja templates and static files. Read on every build, so a
+    long-running `cfn serve` sees edits to either; tests point it at a private copy."""
+
+    templates: Path
+    static: Path
+
+
+BUNDLED_THEME = Theme(PACKAGE / "templates", STATIC)
 
 
 BUNDLE = ("site", "domains", "code", "finding", "loop", "demo")
@@ -62,33 +61,31 @@ def bundle_css(files: dict[str, bytes]) -> bytes:
     return b"\n".join(files[f"static/css/{name}.css"] for name in BUNDLE)
 
 
-def static_files(demos: dict[str, Path]) -> dict[str, bytes]:
-    """Every asset file of the site (relative path → bytes), read once per set of demos."""
-    key = tuple(sorted((k, p.read_bytes()) for k, p in demos.items()))
-    if key not in _STATIC_MEMO:
-        _STATIC_MEMO.clear()
-        _STATIC_MEMO[key] = _collect(demos)
-    return dict(_STATIC_MEMO[key])
+def static_files(theme: Theme, demos: dict[str, Path]) -> dict[str, bytes]:
+    """Every asset file of the site (relative path → bytes), read afresh on every build."""
+    from continuous_function.demo import demo_asset_files
+
+    files = {
+        f"static/{p.relative_to(theme.static).as_posix()}": p.read_bytes()
+        for p in sorted(theme.static.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+    katex = node_modules() / "katex" / "dist"
+    files["static/vendor/katex/katex.min.css"] = (katex / "katex.min.css").read_bytes()
+    for font in sorted((katex / "fonts").iterdir()):
+        if font.suffix not in {".ttf", ".woff"}:
+            files[f"static/vendor/katex/fonts/{font.name}"] = font.read_bytes()
+    files["favicon.svg"] = FAVICON.encode()
+    headers = "\n".join(f"  {k}: {v}" for k, v in SECURITY_HEADERS.items())
+    files["_headers"] = f"/*\n{headers}\n".encode()
+    return files | demo_asset_files(demos)
 
 
-_STATIC_MEMO: dict[tuple[tuple[str, bytes], ...], dict[str, bytes]] = {}
-
-
-def _collect(demos: dict[str, Path]) -> dict[str, bytes]:
-    from continuous_function.demo import write_demo_assets
-
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp)
-        shutil.copytree(STATIC, out / "static", ignore=shutil.ignore_patterns("__pycache__"))
-        katex = node_modules() / "katex" / "dist"
-        vendor = out / "static" / "vendor" / "katex"
-        vendor.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(katex / "katex.min.css", vendor / "katex.min.css")
-        shutil.copytree(
-            katex / "fonts", vendor / "fonts", ignore=shutil.ignore_patterns("*.ttf", "*.woff")
-        )
-        (out / "favicon.svg").write_text(FAVICON, encoding="utf-8")
-        headers = "\n".join(f"  {k}: {v}" for k, v in SECURITY_HEADERS.items())
-        (out / "_headers").write_text(f"/*\n{headers}\n", encoding="utf-8")
-        write_demo_assets(out, demos)
-        return {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+def asset_version(files: dict[str, bytes]) -> str:
+    """A digest of the static files, in every asset URL (`?v=`): a browser refetches exactly
+    when an asset changed."""
+    h = hashlib.sha256()
+    for rel in sorted(files):
+        if rel.startswith("static/"):
+            h.update(rel.encode() + b"\0" + files[rel] + b"\0")
+    return h.hexdigest()[:10]

@@ -8,7 +8,7 @@ Problems become diagnostics at demo.py's line (or the storyboard frame in concep
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from continuous_function.demo import lint_demo
 from continuous_function.demo.codes import report
@@ -22,6 +22,9 @@ from continuous_function.witness import (
     run_witnesses,
 )
 
+if TYPE_CHECKING:
+    from continuous_function.cache import BuildCache
+
 RENDER_TIMEOUT = 10.0
 """CPU seconds to import a demo and draw its first frame and storyboard (it needs milliseconds)."""
 
@@ -34,37 +37,38 @@ class DemoBundle:
 
 
 def prepare_demos(
-    atlas: Atlas, cache_dir: Path, worker: WitnessWorker | None = None
+    atlas: Atlas, cache: BuildCache, worker: WitnessWorker | None = None
 ) -> tuple[dict[str, DemoBundle], list[Diagnostic]]:
-    """Every demo's bundle and problems; demos not seen before render in one batch in the jail
-    (`worker`, or one started for the batch), cached on disk like witness results."""
+    """Every demo's bundle and problems; demos the cache has not seen render in one batch in the
+    jail (`worker`, or one started for the batch), cached on disk like witness results."""
     concepts = [c for c in atlas.concepts() if c.demo_present]
     keys = {c.key: _memo_key(c) for c in concepts}
-    todo = [c for c in concepts if keys[c.key] not in _MEMO]
+    known = {c.key: cache.demos.peek(keys[c.key]) for c in concepts}
+    todo = [c for c in concepts if known[c.key] is None]
     linted = {c.key: _lint(c) for c in todo}
     jobs = [
         _job(c, atlas) for c in todo if not any(d.severity is Severity.error for d in linted[c.key])
     ]
-    rendered = run_witnesses(jobs, cache_dir, worker=worker) if jobs else {}
+    rendered = run_witnesses(jobs, cache.witness_dir, worker=worker) if jobs else {}
     for c in todo:
         result = rendered.get(c.key)
         found = linted[c.key]
-        _MEMO[keys[c.key]] = (None, found) if result is None else _bundle(c, result, found)
+        made = (None, found) if result is None else _bundle(c, result, found)
+        cache.demos.put(keys[c.key], made)
+        known[c.key] = made
     bundles: dict[str, DemoBundle] = {}
     diags: list[Diagnostic] = []
     for c in concepts:
-        bundle, found = _MEMO[keys[c.key]]
+        bundle, found = known[c.key] or (None, [])
         diags += found
         if bundle is not None:
             bundles[c.key] = bundle
     return bundles, diags
 
 
-_MEMO: dict[tuple[str, bytes, str], tuple[DemoBundle | None, list[Diagnostic]]] = {}
-"""Keyed on the demo source and storyboard so `cfn serve` redoes only what changed."""
-
-
 def _memo_key(concept: Concept) -> tuple[str, bytes, str]:
+    """The bundle's only inputs: the demo source and the storyboard (and the path, which the
+    diagnostics name)."""
     return (
         str(concept.demo_path),
         concept.demo_path.read_bytes(),

@@ -12,7 +12,7 @@
 - the vendored search libraries under `static/vendor/` (MiniSearch and a Porter stemmer, from
   node_modules; their licences go along).
 
-These files are regenerated on every build, so they never go stale when a concept page is reused.
+These files are regenerated on every build, like every page.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from continuous_function.graph import ConceptGraph
+from continuous_function.memo import Memo
 from continuous_function.model.atlas import Atlas, Concept, Domain
 from continuous_function.site import assets
 from continuous_function.site.graph_page import (
@@ -63,7 +64,7 @@ class Group:
 
 def finding_pages(atlas: Atlas, graph: ConceptGraph, renderer: SiteRenderer) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
-    index = build_search_index(atlas)
+    index = build_search_index(atlas, renderer.cache.page_text)
     with TermCounter() as counter:
         files |= search_files(index, counter)
     files["graph/graph.json"] = graph_json(atlas, graph, index).encode()
@@ -74,7 +75,7 @@ def finding_pages(atlas: Atlas, graph: ConceptGraph, renderer: SiteRenderer) -> 
 
     groups = list_groups(atlas, graph)
     concepts = list(atlas.concepts())
-    svg, maps = _pictures(atlas, graph)
+    svg, maps = _pictures(atlas, graph, renderer.cache.svgs)
     files |= maps
 
     site = renderer.site
@@ -114,19 +115,16 @@ def finding_pages(atlas: Atlas, graph: ConceptGraph, renderer: SiteRenderer) -> 
     return files
 
 
-_PICTURES: dict[tuple[str, ...], tuple[str, dict[str, bytes]]] = {}
-"""Graph pictures by their dot sources: `cfn serve` redraws only when the graph changed."""
-
-
-def _pictures(atlas: Atlas, graph: ConceptGraph) -> tuple[str, dict[str, bytes]]:
+def _pictures(
+    atlas: Atlas, graph: ConceptGraph, laid_out: Memo[str, str]
+) -> tuple[str, dict[str, bytes]]:
+    """The atlas picture and every neighbourhood map; only graphviz's layouts are cached (by dot
+    source), the pictures around them are drawn afresh from this build's atlas."""
     layout = atlas_dot(atlas, graph)
     concepts = list(atlas.concepts())
     sources = [layout.dot] + [neighbourhood_dot(atlas, graph, c) for c in concepts]
-    key = (*sources, *(c.key for c in concepts))
-    if key in _PICTURES:
-        return _PICTURES[key]
     try:
-        svgs = run_dot(sources)
+        svgs = run_dot(sources, laid_out)
     except GraphvizMissingError:
         svgs = []
     svg = (
@@ -143,8 +141,6 @@ def _pictures(atlas: Atlas, graph: ConceptGraph) -> tuple[str, dict[str, bytes]]
         ).encode()
         for concept, text in zip(concepts, svgs[1:], strict=False)
     }
-    _PICTURES.clear()
-    _PICTURES[key] = (svg, maps)
     return svg, maps
 
 

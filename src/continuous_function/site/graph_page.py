@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from continuous_function.diagnostics import CfnError
 from continuous_function.graph import ConceptGraph
+from continuous_function.memo import Memo
 from continuous_function.model.atlas import Atlas, Concept
 
 SVG = "http://www.w3.org/2000/svg"
@@ -46,14 +47,11 @@ class GraphvizMissingError(CfnError, RuntimeError):
     """`dot` is not on PATH: install graphviz (scripts/system-deps.sh)."""
 
 
-_laid_out: dict[str, str] = {}
-"""dot source → SVG, kept for the life of the process: `cfn serve` rebuilds after every edit, and
-most graphs have not changed."""
-
-
-def run_dot(sources: list[str]) -> list[str]:
-    """Lay out several graphs with one `dot -Tsvg` process; one SVG document per graph."""
-    missing = list(dict.fromkeys(s for s in sources if s not in _laid_out))
+def run_dot(sources: list[str], laid_out: Memo[str, str]) -> list[str]:
+    """Lay out several graphs with one `dot -Tsvg` process; one SVG document per graph.
+    `laid_out` (the build cache's dot source → SVG) spares the graphs that did not change."""
+    svgs = {s: laid_out.peek(s) for s in dict.fromkeys(sources)}
+    missing = [s for s, svg in svgs.items() if svg is None]
     if missing:
         exe = shutil.which("dot")
         if exe is None:
@@ -70,10 +68,10 @@ def run_dot(sources: list[str]) -> list[str]:
         docs = [d for d in re.split(r"(?=<\?xml )", done.stdout.decode("utf-8")) if d.strip()]
         if len(docs) != len(missing):
             raise RuntimeError(f"dot returned {len(docs)} graphs for {len(missing)}")
-        if len(_laid_out) > 4096:
-            _laid_out.clear()
-        _laid_out.update(zip(missing, docs, strict=True))
-    return [_laid_out[s] for s in sources]
+        for source, svg in zip(missing, docs, strict=True):
+            laid_out.put(source, svg)
+            svgs[source] = svg
+    return [svgs[s] or "" for s in sources]
 
 
 def short_title(title: str) -> str:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
+from continuous_function.cache import BuildCache
 from continuous_function.diagnostics import Diagnostic, Location
 from continuous_function.graph import ConceptGraph
 from continuous_function.markdown import extract_region, highlight_code, render_page
@@ -20,7 +21,7 @@ from continuous_function.model.atlas import Atlas, Concept, Domain
 from continuous_function.model.schema import Status
 from continuous_function.site import views
 from continuous_function.site.demos import DemoBundle
-from continuous_function.site.inline import InlineRenderer, Math, inline_problems, plain
+from continuous_function.site.inline import InlineRenderer, inline_problems, plain
 from continuous_function.site.restyle import restyle, stylesheet
 from continuous_function.witness import WitnessResult
 
@@ -42,11 +43,11 @@ class RenderedSite:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-@cache
-def environment() -> Environment:
-    """One environment per process, so `cfn serve` compiles each template once."""
+def environment(templates: Path) -> Environment:
+    """A fresh environment for every build: templates are read and compiled again (a few tens of
+    milliseconds), so a long-running `cfn serve` always renders with the templates on disk."""
     env = Environment(
-        loader=PackageLoader("continuous_function", "templates"),
+        loader=FileSystemLoader(templates),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -57,21 +58,23 @@ def environment() -> Environment:
 
 
 class SiteRenderer:
-    """Renders pages for one build; holds the Jinja environment and the KaTeX renderer."""
+    """Renders pages for one build: a Jinja environment read from the theme, and the build cache
+    (which renders math)."""
 
     def __init__(
         self,
         atlas: Atlas,
         graph: ConceptGraph,
         site: SiteInfo,
-        math: Math,
+        cache: BuildCache,
         witnesses: dict[str, WitnessResult],
         demos: dict[str, DemoBundle],
+        templates: Path,
     ) -> None:
-        self.atlas, self.graph, self.site, self.math = atlas, graph, site, math
+        self.atlas, self.graph, self.site, self.cache = atlas, graph, site, cache
         self.witnesses, self.demos = witnesses, demos
-        self.env = environment()
-        self.inline = InlineRenderer(math)
+        self.env = environment(templates)
+        self.inline = InlineRenderer(cache)
         self.env.filters["inline"] = self.inline
         self.page_css: dict[str, bytes] = {}
         """`<path>page.css` for each rendered page that had inline styles."""
@@ -115,7 +118,11 @@ class SiteRenderer:
         result = self.witnesses.get(concept.key)
         demo = self.demos.get(concept.key)
         if concept.page_source is not None:
-            page = render_page(concept.page_source, math=self.math)
+            source = concept.page_source
+            page = self.cache.pages.get(
+                (source, self.cache.katex_version),
+                lambda: render_page(source, math=self.cache),
+            )
             diags += [
                 PAGE_CODES.report(p.code, Location(concept.page_path, p.line, p.col), p.message)
                 for p in page.problems
@@ -192,7 +199,10 @@ class SiteRenderer:
                 where = Location(concept.page_path, lines.get(region, 1))
                 diags.append(UNKNOWN_REGION.at(where, str(exc)))
                 code = concept.witness_source or ""
-            return witness_html(concept, code, result, files)
+            source = self.cache.highlights.get(
+                (code, "python"), lambda: highlight_code(code, "python")
+            )
+            return witness_html(concept, source, result, files)
 
         html = EMBED_RE.sub(fill, html)
         return html, diags
@@ -285,10 +295,10 @@ EMBED_RE = re.compile(
 
 
 def witness_html(
-    concept: Concept, code: str, result: WitnessResult | None, files: dict[str, bytes]
+    concept: Concept, source: str, result: WitnessResult | None, files: dict[str, bytes]
 ) -> str:
-    """The Code section's witness: source, then what really happened when it ran."""
-    source = highlight_code(code, "python")
+    """The Code section's witness: its highlighted source, then what really happened when it
+    ran."""
     key = concept.key
     parts = [
         f'<figure class="witness" id="code" data-object-key="code:{key}#code">',

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from html.parser import HTMLParser
+from typing import Any
 
 from markupsafe import escape
 
 from continuous_function.markdown import render_page
+from continuous_function.memo import Memo
 from continuous_function.model.atlas import Atlas, Concept
 from continuous_function.site.views import read_minutes
 
@@ -207,12 +208,12 @@ class SearchIndex:
     docs: list[SearchDoc] = field(default_factory=list)
 
 
-def build_search_index(atlas: Atlas) -> SearchIndex:
+def build_search_index(atlas: Atlas, memo: Memo[str, Any] | None = None) -> SearchIndex:
     index = SearchIndex(
         domains=[{"id": d.id, "title": d.meta.title, "color": d.meta.color} for d in atlas.domains]
     )
     for c_index, concept in enumerate(atlas.concepts()):
-        docs, minutes = concept_documents(concept)
+        docs, minutes = concept_documents(concept, memo)
         index.concepts.append(
             IndexedConcept(
                 key=concept.key,
@@ -234,14 +235,19 @@ Doc = tuple[str, str, str, str, str, str]
 """kind, anchor, label, text, title, tags"""
 
 
-def concept_documents(concept: Concept) -> tuple[list[Doc], int]:
+def concept_documents(
+    concept: Concept, memo: Memo[str, Any] | None = None
+) -> tuple[list[Doc], int]:
     """The concept's searchable passages, and its read time in minutes (0 without a page)."""
     m = concept.meta
     tags = " · ".join([*m.tags, concept.id.replace("-", " ")])
     docs: list[Doc] = [("concept", "", "", _clean(m.summary), m.title, tags)]
     minutes = 0
     if concept.page_source is not None:
-        page_docs, minutes = page_documents(concept.page_source)
+        source = concept.page_source
+        page_docs, minutes = (
+            memo.get(source, lambda: page_documents(source)) if memo else page_documents(source)
+        )
         docs += page_docs
     if m.bridge:
         text = " ".join((m.bridge.carry_in, m.bridge.work_here, m.bridge.carry_out))
@@ -263,10 +269,9 @@ def concept_documents(concept: Concept) -> tuple[list[Doc], int]:
     return docs, minutes
 
 
-@lru_cache(maxsize=1024)
 def page_documents(source: str) -> tuple[tuple[Doc, ...], int]:
-    """The passages of a page.md, and its read time. Memoised on the source: parsing is most of
-    the index's cost, and `cfn serve` rebuilds after every edit with most pages unchanged."""
+    """The passages of a page.md, and its read time. A pure function of the source, so the
+    build caches it (`BuildCache.page_text`): parsing is most of the index's cost."""
     docs: list[Doc] = []
     page = render_page(source, math=_TextMath())
     minutes = read_minutes(page.plain_text, len(page.equations))

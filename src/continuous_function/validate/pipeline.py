@@ -1,5 +1,5 @@
 """The load and validate stages alone: the rule problems of a tree, without rendering or running
-witnesses. `cfn check` runs the whole `site.build.build(root, None)`; the rule fixtures in
+witnesses. `cfn check` runs the whole `build.build(root, None)`; the rule fixtures in
 tests/cases use this lighter path."""
 
 from __future__ import annotations

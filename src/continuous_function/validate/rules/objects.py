@@ -2,34 +2,12 @@
 
 from __future__ import annotations
 
-import ast
-import functools
 from collections.abc import Iterator
 
 from continuous_function.diagnostics import Diagnostic, Location, did_you_mean
-from continuous_function.model.atlas import Atlas, Concept
+from continuous_function.model.atlas import Atlas
 from continuous_function.objects import fragments
-from continuous_function.pysource import parse
 from continuous_function.validate.registry import report, rule
-
-
-@functools.lru_cache(maxsize=1024)
-def _parse(source: str) -> ast.Module | SyntaxError:
-    """Parsed once per source text: several rules and the execute stage all ask."""
-    try:
-        return parse(source)
-    except SyntaxError as exc:
-        return exc
-
-
-def witness_functions(concept: Concept) -> set[str] | None:
-    """Names of top-level functions in witness.py (None when it is missing or does not parse)."""
-    if concept.witness_source is None:
-        return None
-    tree = _parse(concept.witness_source)
-    if isinstance(tree, SyntaxError):
-        return None
-    return {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
 
 
 @rule("O001", "unknown-object-ref")
@@ -61,7 +39,7 @@ def claim_witness_refs(atlas: Atlas) -> Iterator[Diagnostic]:
 def claim_checks_exist(atlas: Atlas) -> Iterator[Diagnostic]:
     """A claim's `check:` names no top-level function in the concept's witness.py."""
     for concept in atlas.concepts():
-        functions = witness_functions(concept)
+        functions = concept.witness_functions
         for ci, claim in enumerate(concept.meta.claims):
             if claim.check is None:
                 continue
@@ -96,9 +74,7 @@ def inquiry_answer(atlas: Atlas) -> Iterator[Diagnostic]:
 def witness_syntax(atlas: Atlas) -> Iterator[Diagnostic]:
     """witness.py is not valid Python."""
     for concept in atlas.concepts():
-        if concept.witness_source is None:
-            continue
-        if isinstance(exc := _parse(concept.witness_source), SyntaxError):
+        if isinstance(exc := concept.witness_tree, SyntaxError):
             yield report(
                 "O004",
                 Location(concept.witness_path, exc.lineno or 1, exc.offset or 1),
