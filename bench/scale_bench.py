@@ -34,24 +34,27 @@ SAMPLE_S = 0.02
 CHILD = r"""
 import json, sys, time
 from pathlib import Path
-from continuous_function.site.build import build
+from continuous_function.build import build
+from continuous_function.cache import BuildCache
 
 root, out, cache, edit = (Path(p) for p in sys.argv[1:5])
 
 def say(event, **data):
     print(json.dumps({"event": event, "t": time.perf_counter(), **data}), flush=True)
 
-def run(phase):
+def run(phase, memo):
     say("start", phase=phase)
-    result = build(root, out, cache_dir=cache, progress=lambda stage: say("stage", stage=stage))
+    result = build(root, out, cache=memo, progress=lambda stage: say("stage", stage=stage))
     errors = [str(d) for d in result.diagnostics if d.severity.value == "error"]
     say("end", phase=phase, rendered=len(result.rendered), witnesses=result.witnesses_run,
         written=result.written, errors=errors[:3], n_errors=len(errors))
 
-run("cold")
-run("warm")
-edit.write_text(edit.read_text() + "\nAn edit.\n")
-run("one edit")
+# One BuildCache for the three builds, as a long-running process (cfn serve) keeps it.
+with BuildCache(cache) as memo:
+    run("cold", memo)
+    run("warm", memo)
+    edit.write_text(edit.read_text() + "\nAn edit.\n")
+    run("one edit", memo)
 """
 
 

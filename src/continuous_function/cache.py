@@ -3,7 +3,8 @@
 It memoises only pure functions of one input, keyed by that input's content (never by a path or
 an mtime, never by "what the last build did"), so a hit is correct by construction: page.md text
 and KaTeX version → rendered page; (TeX, display) → HTML; demo.py bytes and storyboard → demo
-bundle; dot source → SVG; code → highlighted HTML; YAML bytes → parsed model. Witness results
+bundle; dot source → SVG; code → highlighted HTML; YAML bytes → parsed model; template source
+→ compiled template. Witness results
 live on disk under `witness_dir`, keyed by source and interpreter/library versions
 (`witness/cache.py`). Everything that combines several inputs — view models, templates, static
 files, cross-page facts like prev/next and backlinks — is recomputed on every build, which is
@@ -20,6 +21,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from jinja2.bccache import Bucket, BytecodeCache
+
 from continuous_function.diagnostics import Diagnostic
 from continuous_function.markdown.katex import KatexError, MathRenderer, katex_version
 from continuous_function.memo import Memo
@@ -32,6 +35,22 @@ if TYPE_CHECKING:
 def default_witness_dir() -> Path:
     """Witness results are cached per checkout (`.cache/witness`), or where CFN_CACHE says."""
     return Path(os.environ.get("CFN_CACHE", ".cache")) / "witness"
+
+
+class TemplateCache(BytecodeCache):
+    """Jinja's compiled code per template, in memory. Jinja stores the checksum of the source
+    with the code and recompiles when the template on disk no longer matches, so templates are
+    still read on every build and an edit is always seen; only unchanged ones skip compiling."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if (code := self._code.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
 
 
 class BuildCache:
@@ -55,6 +74,8 @@ class BuildCache:
         """(code, language) → highlighted HTML."""
         self.yaml: Memo[tuple[str, str, str], Any] = Memo()
         """(path, file text, model name) → (model, positions, diagnostics)."""
+        self.templates = TemplateCache()
+        """Compiled Jinja templates, checked against a hash of their source on every load."""
         self._engine: MathRenderer | None = None
         self._katex_version: str | None = None
 

@@ -44,5 +44,8 @@ class Memo(Generic[K, V]):
             self._values.clear()
         self._values[key] = value
 
-    def __len__(self) -> int:
+    @property
+    def size(self) -> int:
+        """Entries held. (Not `__len__`: an empty memo must not be falsy where `memo or None`
+        style checks decide whether to use it.)"""
         return len(self._values)

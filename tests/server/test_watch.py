@@ -9,10 +9,10 @@ import json
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
+from continuous_function.build import BuildResult
 from continuous_function.diagnostics import Diagnostic, Location, Severity
 from continuous_function.server.app import Hub
 from continuous_function.server.watch import FileWatcher, watch_and_rebuild
-from continuous_function.site.build import BuildResult
 
 
 def test_a_save_right_after_the_watch_is_set_up_is_seen(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import escape
 
 from continuous_function.cache import BuildCache
@@ -43,11 +43,13 @@ class RenderedSite:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def environment(templates: Path) -> Environment:
-    """A fresh environment for every build: templates are read and compiled again (a few tens of
-    milliseconds), so a long-running `cfn serve` always renders with the templates on disk."""
+def environment(templates: Path, compiled: BytecodeCache | None = None) -> Environment:
+    """A fresh environment for every build: templates are read from disk again, so a long-running
+    `cfn serve` always renders with the templates on disk (`compiled` spares recompiling the
+    ones whose source did not change)."""
     env = Environment(
         loader=FileSystemLoader(templates),
+        bytecode_cache=compiled,
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -73,7 +75,7 @@ class SiteRenderer:
     ) -> None:
         self.atlas, self.graph, self.site, self.cache = atlas, graph, site, cache
         self.witnesses, self.demos = witnesses, demos
-        self.env = environment(templates)
+        self.env = environment(templates, cache.templates)
         self.inline = InlineRenderer(cache)
         self.env.filters["inline"] = self.inline
         self.page_css: dict[str, bytes] = {}

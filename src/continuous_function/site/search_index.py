@@ -246,7 +246,9 @@ def concept_documents(
     if concept.page_source is not None:
         source = concept.page_source
         page_docs, minutes = (
-            memo.get(source, lambda: page_documents(source)) if memo else page_documents(source)
+            memo.get(source, lambda: page_documents(source))
+            if memo is not None
+            else page_documents(source)
         )
         docs += page_docs
     if m.bridge:
