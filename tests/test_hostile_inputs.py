@@ -81,7 +81,7 @@ def test_hostile_file(case: str, tmp_path: Path) -> None:
 def test_broken_math_in_yaml_text_is_located(tmp_path: Path) -> None:
     """Inline text is rendered, not validated, so its KaTeX errors surface at render time; they
     must still name the YAML line, and a dev build (`cfn serve`) must still write the site."""
-    from continuous_function.site.build import build
+    from continuous_function.build import build
 
     root = tmp_path / "atlas"
     shutil.copytree(VALID, root)
