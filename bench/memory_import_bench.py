@@ -20,7 +20,7 @@ from loop_bench import ROOT, serve, visit_panels  # bench/ is on sys.path when t
 from playwright.sync_api import sync_playwright
 
 from continuous_function.chromium import ARGS, CHROMIUM
-from continuous_function.site.build import build
+from continuous_function.build import build
 
 PROBE = """() => {
   const probe = (window.__probe = { last: performance.now(), gap: 0, updates: 0, running: true });

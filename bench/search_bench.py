@@ -187,7 +187,7 @@ def browser_rows(search: dict[str, bytes]) -> None:
     from playwright.sync_api import sync_playwright
 
     from continuous_function.chromium import ARGS, CHROMIUM
-    from continuous_function.site.build import build
+    from continuous_function.build import build
 
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
