@@ -19,8 +19,8 @@ from pathlib import Path
 from loop_bench import ROOT, serve, visit_panels  # bench/ is on sys.path when this script runs
 from playwright.sync_api import sync_playwright
 
-from continuous_function.chromium import ARGS, CHROMIUM
 from continuous_function.build import build
+from continuous_function.chromium import ARGS, CHROMIUM
 
 PROBE = """() => {
   const probe = (window.__probe = { last: performance.now(), gap: 0, updates: 0, running: true });

@@ -186,8 +186,8 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 def browser_rows(search: dict[str, bytes]) -> None:
     from playwright.sync_api import sync_playwright
 
-    from continuous_function.chromium import ARGS, CHROMIUM
     from continuous_function.build import build
+    from continuous_function.chromium import ARGS, CHROMIUM
 
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"

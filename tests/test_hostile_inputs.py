@@ -176,8 +176,8 @@ def _mutate(rng: random.Random, text: str) -> str:
 def test_mutated_bundled_files_never_crash(seed: int, tmp_path: Path) -> None:
     """A bounded, seeded mutation loop over the bundled concept.yaml and page.md files: every
     outcome is diagnostics (or none), never an exception or a hang."""
+    from continuous_function.build import build
     from continuous_function.markdown import MathRenderer
-    from continuous_function.site.build import build
 
     rng = random.Random(seed)
     root = tmp_path / "atlas"
