@@ -177,7 +177,7 @@ def test_mutated_bundled_files_never_crash(seed: int, tmp_path: Path) -> None:
     """A bounded, seeded mutation loop over the bundled concept.yaml and page.md files: every
     outcome is diagnostics (or none), never an exception or a hang."""
     from continuous_function.build import build
-    from continuous_function.markdown import MathRenderer
+    from continuous_function.cache import BuildCache
 
     rng = random.Random(seed)
     root = tmp_path / "atlas"
@@ -185,7 +185,7 @@ def test_mutated_bundled_files_never_crash(seed: int, tmp_path: Path) -> None:
     shutil.copy(BUNDLED / "references.bib", root / "references.bib")
     target = root / "calculus" / "derivatives"
     sources = sorted(p.parent for p in BUNDLED.glob("*/*/page.md"))
-    with MathRenderer() as math:
+    with BuildCache(tmp_path / "cache") as cache:
         for n in range(15):
             source = rng.choice(sources)
             mutated = rng.choice(["concept.yaml", "page.md"])
@@ -194,4 +194,4 @@ def test_mutated_bundled_files_never_crash(seed: int, tmp_path: Path) -> None:
                 (target / name).write_text(_mutate(rng, text) if name == mutated else text)
             out = tmp_path / "site" if n % 2 else None
             with no_hang(60):
-                build(root, out, dev=out is not None, math=math, cache_dir=tmp_path / "cache")
+                build(root, out, dev=out is not None, cache=cache)
