@@ -17,7 +17,7 @@ from pathlib import Path
 
 from continuous_function.markdown import MathRenderer
 from continuous_function.model.files import LIMITS
-from continuous_function.site.build import build
+from continuous_function.build import build
 
 VALID = Path(__file__).resolve().parents[1] / "tests" / "cases" / "valid"
 SECTIONS = "## Math\n\n## Code\n\n## Interactive Demo\n"
