@@ -15,9 +15,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from continuous_function.markdown import MathRenderer
-from continuous_function.model.files import LIMITS
 from continuous_function.build import build
+from continuous_function.cache import BuildCache
+from continuous_function.model.files import LIMITS
 
 VALID = Path(__file__).resolve().parents[1] / "tests" / "cases" / "valid"
 SECTIONS = "## Math\n\n## Code\n\n## Interactive Demo\n"
@@ -60,14 +60,14 @@ CASES: dict[str, Callable[[Path], None]] = {
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp, MathRenderer() as math:
+    with tempfile.TemporaryDirectory() as tmp, BuildCache(Path(tmp) / "cache") as cache:
         for name, make in CASES.items():
             root = Path(tmp) / "atlas"
             shutil.rmtree(root, ignore_errors=True)
             shutil.copytree(VALID, root)
             make(root / "calculus" / "derivatives")
             start = time.perf_counter()
-            result = build(root, None, math=math, cache_dir=Path(tmp) / "cache")
+            result = build(root, None, cache=cache)
             seconds = time.perf_counter() - start
             codes = sorted({d.code for d in result.diagnostics}) or ["ok"]
             print(f"{seconds:7.2f} s  {name}  ({', '.join(codes)})")
