@@ -54,8 +54,8 @@ def _walk(
         yield loc, (node.lc.line + 1, node.lc.col + 1), None
     if isinstance(node, CommentedMap):
         for k, v in node.items():
-            kl, kc = node.lc.key(k)
-            vl, vc = node.lc.value(k)
+            # A key merged in with `<<: *anchor` has no position in this map: use the map's.
+            kl, kc, vl, vc = node.lc.data.get(k) or (node.lc.line, node.lc.col) * 2
             yield (*loc, str(k)), (vl + 1, vc + 1), (kl + 1, kc + 1)
             yield from _walk(v, (*loc, str(k)))
     elif isinstance(node, CommentedSeq):
