@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Protocol
@@ -114,18 +115,24 @@ class MathRenderer:
     or the interpreter can hang at exit.
 
     Thread-safe (a lock serialises access to the single V8 context) so a dev server may share it.
+    V8 lives on a thread of its own: mini-racer adopts the asyncio loop running where the context
+    is made, and then refuses per-call timeouts on it (Playwright's sync API, a Starlette handler).
     """
 
     def __init__(self, katex_js: Path | None = None) -> None:
         script = (katex_js or find_node_modules() / KATEX_JS).read_text(encoding="utf-8")
         self._lock = threading.Lock()
-        self._ctx: MiniRacer | None = MiniRacer()
+        self._v8 = ThreadPoolExecutor(max_workers=1, thread_name_prefix="katex")
+        self._ctx: MiniRacer | None = self._v8.submit(MiniRacer).result()
         try:
-            self._ctx.eval(script)
-            self._ctx.eval(_BRIDGE_JS)
+            self._on_v8(self._ctx.eval, script)
+            self._on_v8(self._ctx.eval, _BRIDGE_JS)
         except BaseException:
             self.close()
             raise
+
+    def _on_v8(self, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        return self._v8.submit(fn, *args, **kwargs).result()
 
     def render(self, tex: str, display: bool) -> str:
         """KaTeX HTML for `tex`; raises `KatexError` when KaTeX cannot parse it."""
@@ -133,7 +140,9 @@ class MathRenderer:
             if self._ctx is None:
                 raise RuntimeError("MathRenderer is closed; create a new one for this build.")
             try:
-                result: Any = self._ctx.call("cfnRenderMath", tex, display, timeout_sec=FORMULA_S)
+                result: Any = self._on_v8(
+                    self._ctx.call, "cfnRenderMath", tex, display, timeout_sec=FORMULA_S
+                )
             except JSTimeoutException:
                 raise KatexError(f"KaTeX ran for more than {FORMULA_S:g} s", None, None) from None
             except JSEvalException as exc:  # RangeError: stack exhausted by deep nesting
@@ -153,8 +162,9 @@ class MathRenderer:
     def close(self) -> None:
         with self._lock:
             if self._ctx is not None:
-                self._ctx.close()
+                self._on_v8(self._ctx.close)
                 self._ctx = None
+            self._v8.shutdown()
 
     def __enter__(self) -> MathRenderer:
         return self

@@ -76,12 +76,13 @@ class Jail:
         binds = [(path, path) for path in self.binds]
         if cache is not None:
             binds.append((cache, Path(MPL_CACHE_IN_JAIL)))
+        # /tmp first: a checkout (and its virtualenv) under /tmp is bound inside it, not hidden
+        args += ["--perms", "1777", "--size", str(JAIL_TMP_BYTES), "--tmpfs", "/tmp"]
         for parent in _parents(inside for _, inside in binds):
             args += ["--perms", "0755", "--dir", str(parent)]
         for outside, inside in binds:
             args += ["--ro-bind", str(outside), str(inside)]
         args += ["--proc", "/proc", "--dev", "/dev"]
-        args += ["--perms", "1777", "--size", str(JAIL_TMP_BYTES), "--tmpfs", "/tmp"]
         return [*args, "--chdir", "/", "--", *argv]
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import os
+import re
 import resource
 import signal
 from pathlib import Path
@@ -113,9 +114,33 @@ def _mount_private(scratch: Path, disk_bytes: int) -> None:
         kept = os.statvfs(where).f_flag & _LOCKABLE
         _mount(b"none", where, None, _MS_REMOUNT | _MS_BIND | _MS_RDONLY | kept, None)
     options = f"size={disk_bytes},nr_inodes=4096,mode=700".encode()
+    below = _mounts_below("/tmp")
     _mount(b"tmpfs", b"/tmp", b"tmpfs", _MS_NOSUID | _MS_NODEV, options)
+    _restore(below)
     _mount(b"tmpfs", b"/dev/shm", b"tmpfs", _MS_RDONLY | _MS_NOSUID | _MS_NODEV, b"size=4k")
     scratch.mkdir(parents=True, exist_ok=True)
+
+
+def _mounts_below(top: str) -> list[tuple[int, str]]:
+    """The jail's read-only binds under `top` (a checkout under /tmp: its virtualenv and source),
+    held open so that they can be put back on top of the private tmpfs that would hide them."""
+    points = []
+    for line in Path("/proc/self/mountinfo").read_text().splitlines():
+        point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m[1], 8)), line.split()[4])
+        if point.startswith(top + "/"):
+            points.append(point)
+    outermost = [p for p in points if not any(p.startswith(o + "/") for o in points)]
+    return [(os.open(p, os.O_PATH | os.O_DIRECTORY), p) for p in sorted(set(outermost))]
+
+
+def _restore(below: list[tuple[int, str]]) -> None:
+    for fd, point in below:
+        Path(point).mkdir(parents=True, exist_ok=True)
+        _mount(f"/proc/self/fd/{fd}".encode(), point.encode(), None, _MS_BIND | _MS_REC, None)
+        kept = os.statvfs(point).f_flag & _LOCKABLE
+        flags = _MS_REMOUNT | _MS_BIND | _MS_RDONLY | kept
+        _mount(b"none", point.encode(), None, flags, None)
+        os.close(fd)
 
 
 def _mount(
