@@ -5,8 +5,10 @@ the peak memory of the whole process tree (issue 11).
 
 The atlas comes from `bench/synth_atlas.py` (every concept written: page, witness, demo, no two
 files alike). The three builds run one after another in one child process, the way an author's
-session would, with the same caches: cold (empty witness cache, no previous site), warm (the
-same inputs again) and one edit (a sentence appended to one page.md). Meanwhile this process
+session would, with one BuildCache: cold (empty witness cache, no previous site), warm (the same
+inputs again) and one edit (a sentence appended to one page.md); then "new cache", the same
+inputs with a fresh BuildCache (what a second one-shot `cfn build` pays: only witness results
+persist on disk). Meanwhile this process
 samples the resident memory of that child and every process under it (the witness worker and its
 forked children, graphviz) every 20 ms, and reports the largest sums seen in each phase, of RSS
 and of PSS (shared pages split between the processes sharing them).
@@ -55,6 +57,9 @@ with BuildCache(cache) as memo:
     run("warm", memo)
     edit.write_text(edit.read_text() + "\nAn edit.\n")
     run("one edit", memo)
+# A one-shot `cfn build` of the same inputs: a fresh BuildCache, only the witness results on disk.
+with BuildCache(cache) as fresh:
+    run("new cache", fresh)
 """
 
 

@@ -42,11 +42,11 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
+from continuous_function.memo import Memo
 from continuous_function.model.loader import load_atlas
 from continuous_function.site.finding import vendor_files
 from continuous_function.site.search_index import SearchIndex, build_search_index
 from continuous_function.site.search_shards import search_files
-from continuous_function.site.search_terms import TermCounter
 
 ROOT = Path(__file__).resolve().parents[1]
 JS = ROOT / "src" / "continuous_function" / "static" / "js"
@@ -138,8 +138,8 @@ def gzip_kib(data: bytes) -> float:
     return len(gzip.compress(data, 6)) / 1024
 
 
-def node_rows(name: str, index: SearchIndex, counter: TermCounter, runs: int) -> dict[str, bytes]:
-    files = search_files(index, counter)
+def node_rows(name: str, index: SearchIndex, runs: int) -> dict[str, bytes]:
+    files = search_files(index, Memo())
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp)
         write(site, files | vendor_files())
@@ -266,15 +266,10 @@ def main() -> None:
         f"{'':34} {'docs':>6} {'files':>6} {'all KiB':>8} {'manifest':>8} {'first query KiB':>15} "
         f"{'first query':>18} {'warm query':>17}"
     )
-    with TermCounter() as counter:
-        name = f"bundled ({len(bundled.concepts)}, {n_written} written)"
-        node_rows(name, bundled, counter, args.runs)
-        big = node_rows(
-            f"synthetic ({args.concepts}, all written)",
-            synthetic(bundled, args.concepts),
-            counter,
-            args.runs,
-        )
+    node_rows(f"bundled ({len(bundled.concepts)}, {n_written} written)", bundled, args.runs)
+    big = node_rows(
+        f"synthetic ({args.concepts}, all written)", synthetic(bundled, args.concepts), args.runs
+    )
     if not args.no_browser:
         browser_rows(big)
 

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from continuous_function.memo import Memo
 from continuous_function.model.loader import load_atlas
 from continuous_function.site.search_index import build_search_index, tex_to_text
 from continuous_function.site.search_shards import search_files
-from continuous_function.site.search_terms import TermCounter
+from continuous_function.site.search_terms import FieldTerms
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -208,12 +209,15 @@ def test_index_covers_every_concept_and_part() -> None:
         assert tag in heads[derivatives].tags
 
 
-def test_index_files_are_deterministic() -> None:
+def test_index_files_are_deterministic_and_term_counts_remembered() -> None:
     atlas, _ = load_atlas(ROOT / "curriculum")
     assert atlas is not None
-    with TermCounter() as counter:
-        first = search_files(build_search_index(atlas), counter)
-        assert search_files(build_search_index(atlas), counter) == first
+    memo: Memo[tuple[str, str], list[list[FieldTerms]]] = Memo()
+    first = search_files(build_search_index(atlas), memo)
+    assert memo.hits == 0 and memo.size == len(list(atlas.concepts()))
+    assert search_files(build_search_index(atlas), memo) == first  # every concept from the memo
+    assert memo.hits == memo.size
+    assert search_files(build_search_index(atlas), Memo()) == first  # a fresh memo, same bytes
     assert len(first) > len(list(atlas.concepts())) + 100  # manifest, docs per concept, shards
 
 

@@ -4,7 +4,7 @@ It memoises only pure functions of one input, keyed by that input's content (nev
 an mtime, never by "what the last build did"), so a hit is correct by construction: page.md text
 and KaTeX version → rendered page; (TeX, display) → HTML; demo.py bytes and storyboard → demo
 bundle; dot source → SVG; code → highlighted HTML; YAML bytes → parsed model; template source
-→ compiled template. Witness results
+→ compiled template; a concept's search documents → their terms. Witness results
 live on disk under `witness_dir`, keyed by source and interpreter/library versions
 (`witness/cache.py`). Everything that combines several inputs — view models, templates, static
 files, cross-page facts like prev/next and backlinks — is recomputed on every build, which is
@@ -30,6 +30,7 @@ from continuous_function.memo import Memo
 if TYPE_CHECKING:
     from continuous_function.markdown.page import RenderedPage
     from continuous_function.site.demos import DemoBundle
+    from continuous_function.site.search_terms import FieldTerms
 
 
 def default_witness_dir() -> Path:
@@ -64,6 +65,8 @@ class BuildCache:
         """(page.md text, KaTeX version) → the rendered page."""
         self.page_text: Memo[str, Any] = Memo()
         """page.md text → its search-index passages (no KaTeX involved)."""
+        self.search_terms: Memo[tuple[str, str], list[list[FieldTerms]]] = Memo()
+        """(digest of the term code, a concept's search documents) → each document's terms."""
         self.demos: Memo[tuple[str, bytes, str], tuple[DemoBundle | None, list[Diagnostic]]] = (
             Memo()
         )

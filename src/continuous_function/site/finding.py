@@ -38,7 +38,6 @@ from continuous_function.site.graph_page import (
 from continuous_function.site.pages import SiteRenderer
 from continuous_function.site.search_index import SearchIndex, build_search_index
 from continuous_function.site.search_shards import search_files
-from continuous_function.site.search_terms import TermCounter
 
 VENDOR = {
     # node_modules path → site path
@@ -65,8 +64,7 @@ class Group:
 def finding_pages(atlas: Atlas, graph: ConceptGraph, renderer: SiteRenderer) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     index = build_search_index(atlas, renderer.cache.page_text)
-    with TermCounter() as counter:
-        files |= search_files(index, counter)
+    files |= search_files(index, renderer.cache.search_terms)
     files["graph/graph.json"] = graph_json(atlas, graph, index).encode()
     files["graph/domains.css"] = "".join(
         f".d-{d.id}{{--d:{d.meta.color}}}\n" for d in atlas.domains

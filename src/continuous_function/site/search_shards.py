@@ -24,8 +24,9 @@ import json
 from collections import defaultdict
 from dataclasses import asdict
 
+from continuous_function.memo import Memo
 from continuous_function.site.search_index import INDEX_VERSION, SearchDoc, SearchIndex
-from continuous_function.site.search_terms import FieldTerms, TermCounter
+from continuous_function.site.search_terms import FieldTerms, TermCounter, code_digest, terms_code
 
 FIELDS = ("title", "tags", "label", "text")
 """The indexed fields, in the order of FIELDS in search-terms.js (their ids are positions)."""
@@ -41,10 +42,35 @@ def shard_key(term: str) -> str:
     return term[:2]
 
 
-def search_files(index: SearchIndex, counter: TermCounter) -> dict[str, bytes]:
-    """The manifest, the term shards and the per-concept documents, by site path."""
-    terms = counter.count([searchable(d) for d in index.docs])
-    return shard_index(index, terms)
+def search_files(
+    index: SearchIndex, memo: Memo[tuple[str, str], list[list[FieldTerms]]]
+) -> dict[str, bytes]:
+    """The manifest, the term shards and the per-concept documents, by site path.
+
+    Term counts are remembered per concept, keyed by its documents and the digest of the term
+    code; V8 starts only when some concept missed."""
+    code = terms_code()
+    digest = code_digest(code)
+    per_concept: list[list[dict[str, str]]] = [[] for _ in index.concepts]
+    for doc in index.docs:
+        per_concept[doc.c].append(searchable(doc))
+    keys = [(digest, json.dumps(docs, ensure_ascii=False, sort_keys=True)) for docs in per_concept]
+    known: dict[tuple[str, str], list[list[FieldTerms]]] = {}
+    missing: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for key, docs in zip(keys, per_concept, strict=True):
+        if key in known or key in missing:
+            continue
+        if (found := memo.peek(key)) is not None:
+            known[key] = found
+        else:
+            missing[key] = docs
+    if missing:
+        with TermCounter(code) as counter:
+            counted = iter(counter.count([doc for docs in missing.values() for doc in docs]))
+        for key, docs in missing.items():
+            known[key] = [next(counted) for _ in docs]
+            memo.put(key, known[key])
+    return shard_index(index, [terms for key in keys for terms in known[key]])
 
 
 def shard_index(index: SearchIndex, terms: list[list[FieldTerms]]) -> dict[str, bytes]:

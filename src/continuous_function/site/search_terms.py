@@ -9,6 +9,7 @@ per field, the number of distinct tokens and the count of every term.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -36,6 +37,16 @@ class FieldTerms:
     """Term → occurrences in the field."""
 
 
+def terms_code() -> tuple[str, str]:
+    """The stemmer and search-terms.js, read afresh (a dev server sees an edit of either)."""
+    stemmer = (assets.node_modules() / STEMMER_JS).read_text(encoding="utf-8")
+    return stemmer, TERMS_JS.read_text(encoding="utf-8")
+
+
+def code_digest(code: tuple[str, str]) -> str:
+    return hashlib.sha256("\0".join(code).encode()).hexdigest()
+
+
 def as_script(module: str) -> str:
     """An ES module as a classic script for V8: its imports dropped (the script that needs them
     is evaluated first, in the same context) and `export` removed from its declarations."""
@@ -45,12 +56,12 @@ def as_script(module: str) -> str:
 class TermCounter:
     """One V8 context holding search-terms.js and the stemmer; close it (or use `with`)."""
 
-    def __init__(self) -> None:
-        stemmer = (assets.node_modules() / STEMMER_JS).read_text(encoding="utf-8")
+    def __init__(self, code: tuple[str, str] | None = None) -> None:
+        stemmer, terms = code or terms_code()
         self._ctx: MiniRacer | None = MiniRacer()
         try:
             self._ctx.eval(as_script(stemmer))
-            self._ctx.eval(as_script(TERMS_JS.read_text(encoding="utf-8")))
+            self._ctx.eval(as_script(terms))
             self._ctx.eval("function cfnTerms(d) { return JSON.stringify(d.map(fieldTerms)); }")
         except BaseException:
             self.close()
