@@ -63,7 +63,7 @@ def child_main(
             os.setpgid(0, 0)  # the worker kills the whole group, grandchildren included
         try:
             isolation = _isolate(jailed, network, workdir, job)
-        except (SandboxError, namespaces.JailSetupError) as exc:
+        except (SandboxError, namespaces.JailSetupError, OSError) as exc:
             _write(fds.report, "none\n" + _refusal(exc).model_dump_json())
             os._exit(0)
         _write(fds.report, isolation + "\n")
@@ -79,7 +79,7 @@ def child_main(
             memory_mb=job.memory_mb,
             cpu_s=job.timeout,
             max_output=job.max_output,
-            processes=job.processes,
+            processes=job.processes if jailed else None,
         )
         if jailed:
             namespaces.seal()

@@ -75,7 +75,8 @@ class WitnessJob(_Frozen):
     disk_mb: Annotated[int, Field(gt=0)] = 16
     """All files together (its private /tmp, in the jail); `max_output` caps each one."""
     processes: Annotated[int, Field(gt=0)] = 32
-    """Processes the witness may have at once, itself included (a fork bomb stops here)."""
+    """Processes the witness may have at once, itself included (a fork bomb stops here); in the
+    jail only, where the witness's user owns nothing else."""
     demo: DemoRequest | None = None
     """Set for a demo.py to render (first frame, storyboard) instead of a witness to run."""
 

@@ -147,7 +147,7 @@ def address_space_bytes() -> int:
 
 
 def apply_limits(
-    *, base_bytes: int, memory_mb: int, cpu_s: float, max_output: int, processes: int
+    *, base_bytes: int, memory_mb: int, cpu_s: float, max_output: int, processes: int | None
 ) -> None:
     """Kernel-enforced ceilings, so a runaway witness ends itself even if the worker is slow.
 
@@ -157,7 +157,8 @@ def apply_limits(
     deadline is only the backstop for a witness that waits instead of computing.
     RLIMIT_FSIZE caps every file the witness writes, including the files behind its stdout and
     stderr: a 100 MB print dies with SIGXFSZ after `max_output` bytes instead of filling the disk.
-    RLIMIT_NPROC counts the processes of our user; in the jail that user owns nothing else.
+    RLIMIT_NPROC counts the processes of our user, so it is only set in the jail (`processes`
+    None otherwise), where that user, in the witness's own user namespace, owns nothing else.
     """
     signal.signal(signal.SIGXFSZ, signal.SIG_DFL)  # CPython ignores it; we want the kill
     cpu = math.ceil(cpu_s) + 1
@@ -167,8 +168,9 @@ def apply_limits(
         resource.RLIMIT_FSIZE: (max_output,) * 2,
         resource.RLIMIT_CORE: (0, 0),
         resource.RLIMIT_NOFILE: (256, 256),
-        resource.RLIMIT_NPROC: (processes, processes),
     }
+    if processes is not None:
+        limits[resource.RLIMIT_NPROC] = (processes, processes)
     for which, (soft, hard) in limits.items():
         resource.setrlimit(which, (soft, hard))
     signal.signal(signal.SIGPROF, signal.SIG_DFL)
