@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined
-from markupsafe import escape
+from markupsafe import Markup
 
 from continuous_function.cache import BuildCache
 from continuous_function.diagnostics import Diagnostic, Location
@@ -204,10 +204,26 @@ class SiteRenderer:
             source = self.cache.highlights.get(
                 (code, "python"), lambda: highlight_code(code, "python")
             )
-            return witness_html(concept, source, result, files)
+            return self._witness(concept, Markup(source), result, files)
 
         html = EMBED_RE.sub(fill, html)
         return html, diags
+
+    def _witness(
+        self,
+        concept: Concept,
+        source: Markup,
+        result: WitnessResult | None,
+        files: dict[str, bytes],
+    ) -> str:
+        """The Code section's witness (templates/panels/witness.html); its figures go into
+        `files` beside the page."""
+        figures = []
+        for i, svg in enumerate(result.figures if result else (), 1):
+            figures.append(f"witness-figure-{i}.svg")
+            files[f"{concept.key}/{figures[-1]}"] = svg.encode("utf-8")
+        template = self.env.get_template("panels/witness.html")
+        return template.render(key=concept.key, source=source, result=result, figures=figures)
 
     # -- other pages ---------------------------------------------------------------------------
 
@@ -294,54 +310,3 @@ class SiteRenderer:
 EMBED_RE = re.compile(
     r'<div class="embed" data-embed="(witness|demo)"(?: data-region="([^"]*)")?></div>'
 )
-
-
-def witness_html(
-    concept: Concept, source: str, result: WitnessResult | None, files: dict[str, bytes]
-) -> str:
-    """The Code section's witness: its highlighted source, then what really happened when it
-    ran."""
-    key = concept.key
-    parts = [
-        f'<figure class="witness" id="code" data-object-key="code:{key}#code">',
-        '<figcaption><span class="filename">witness.py</span> ',
-    ]
-    if result is None:
-        parts.append('<span class="badge">not run</span></figcaption>')
-        parts.append(source + "</figure>")
-        return "".join(parts)
-    status = "ran at build: ok" if result.status == "ok" else f"ran at build: {result.status}"
-    parts.append(
-        f'<span class="badge run-{escape(result.status)}">{escape(status)}</span></figcaption>'
-    )
-    parts.append(source)
-    parts.append('<div class="witness-run" role="group" aria-label="Output of witness.py">')
-    if result.stdout:
-        parts.append(
-            '<p class="output-title">Output</p>'
-            f'<pre class="witness-output" tabindex="0"><samp>{escape(result.stdout)}</samp></pre>'
-        )
-    if result.error is not None:
-        trace = escape(result.error.traceback or result.error.message)
-        parts.append(
-            '<p class="output-title">Error</p>'
-            f'<pre class="witness-error" tabindex="0"><samp>{trace}</samp></pre>'
-        )
-    for i, svg in enumerate(result.figures, 1):
-        name = f"witness-figure-{i}.svg"
-        files[f"{key}/{name}"] = svg.encode("utf-8")
-        parts.append(
-            f'<img class="witness-figure" src="{name}" loading="lazy" alt="Figure {i} drawn by '
-            f'witness.py when the site was built">'
-        )
-    if result.checks:
-        parts.append('<ul class="check-results" aria-label="Checks">')
-        for check in result.checks:
-            mark = "passed" if check.passed else "failed"
-            msg = f": {escape(check.message)}" if check.message else ""
-            parts.append(
-                f'<li class="check-{mark}"><code>{escape(check.name)}</code> {mark}{msg}</li>'
-            )
-        parts.append("</ul>")
-    parts.append("</div></figure>")
-    return "".join(parts)
