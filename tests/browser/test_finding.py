@@ -43,6 +43,7 @@ def test_header_search_enter_opens_the_matching_equation(
     expect(box).to_be_focused()
     box.press_sequentially("central difference", delay=20)
     options = page.locator("#site-search-list [role=option]")
+    expect(options.last).to_contain_text("central difference")  # the answer to the whole query
     expect(options.first).to_contain_text("Derivatives")
     expect(box).to_have_attribute("aria-expanded", "true")
     expect(page.locator("#site-search-list mark").first).to_be_visible()
@@ -57,7 +58,11 @@ def test_header_search_click_and_typo(page: Page, site_url: str, page_errors: Er
     box = page.locator("#site-search")
     box.click()
     box.press_sequentially("adjoint recurson", delay=20)  # one letter missing
-    first = page.locator("#site-search-list [role=option]").first
+    options = page.locator("#site-search-list [role=option]")
+    # Answers arrive asynchronously: click once the list answers the whole query (its last
+    # option names it), not a list for "adjoint recurs" about to be replaced under the pointer.
+    expect(options.last).to_contain_text("adjoint recurson")
+    first = options.first
     expect(first).to_contain_text("Reverse-Mode Automatic Differentiation")
     first.click()
     page.wait_for_url(re.compile(r"calculus/reverse-mode-autodiff/#eq-adjoint-recursion$"))
@@ -72,6 +77,7 @@ def test_header_search_arrows_escape_and_all_results(
     box.click()
     box.press_sequentially("gradient", delay=20)
     options = page.locator("#site-search-list [role=option]")
+    expect(options.last).to_contain_text("gradient")  # the answer to the whole query
     expect(options.first).to_have_attribute("aria-selected", "true")
     box.press("ArrowDown")
     expect(options.nth(1)).to_have_attribute("aria-selected", "true")
