@@ -4,9 +4,11 @@
 
 Starts the real `cfn serve` on a private copy of the whole bundled curriculum, opens the
 Derivatives page in headless Chromium, waits for its update stream to say `ready`, then appends
-a marker to page.md and times until the marker is in the open page (updated in place, so it also
-checks the page did not reload). Prints each edit's time, then the min and the median. The budget
-(DESIGN.md §6) is 150 ms.
+a marker to page.md and times until the open page, updated in place, shows it: the page notes
+the wall-clock time of the first update whose `<main>` holds the marker (page and bench share
+the machine's clock), so the test driver's polling is not counted. It checks the page did not
+reload. Prints each edit's time, then the min and the median. The budget (DESIGN.md §6) is
+150 ms.
 """
 
 from __future__ import annotations
@@ -25,6 +27,13 @@ from continuous_function.chromium import ARGS, CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[1]
 PORT = 8931
+SEEN = """() => {
+  window.cfnSamePage = true;
+  document.addEventListener("cfn:updated", () => {
+    const main = document.getElementById("main").textContent;
+    if (!window.cfnSeenAt && main.includes(window.cfnMarker)) window.cfnSeenAt = Date.now();
+  });
+}"""
 
 
 def wait_until_serving(server: subprocess.Popen[bytes]) -> None:
@@ -68,13 +77,14 @@ def main() -> None:
                 page = browser.new_page()
                 page.goto(url, wait_until="load")
                 page.locator("html[data-cfn-live=ready]").wait_for(state="attached")
-                page.evaluate("() => { window.cfnSamePage = true; }")
+                page.evaluate(SEEN)
                 for i in range(args.edits):
                     marker = f"Reload marker {i} for the bench."
-                    start = time.perf_counter()
+                    page.evaluate("(m) => { window.cfnMarker = m; window.cfnSeenAt = 0; }", marker)
+                    start = time.time()
                     page_md.write_text(original + f"\n{marker}\n")
                     page.get_by_text(marker).wait_for(state="attached", timeout=30_000)
-                    times.append((time.perf_counter() - start) * 1000)
+                    times.append(page.evaluate("() => window.cfnSeenAt") - start * 1000)
                     assert page.evaluate("() => window.cfnSamePage"), "the page reloaded"
                     print(f"edit {i + 1:2d}: {times[-1]:6.0f} ms")
                 browser.close()
@@ -85,7 +95,7 @@ def main() -> None:
         finally:
             server.terminate()
             _, err = server.communicate(timeout=10)
-            rebuilds = [line for line in err.decode().splitlines() if "rebuilt" in line]
+            rebuilds = [line for line in err.decode().splitlines() if "reloaded" in line]
             print("server log:", *rebuilds[-3:], sep="\n  ")
 
 

@@ -141,24 +141,36 @@ class LoadedSite:
             files[f"{path}page.css"] = css
         return files
 
-    def render_site(self) -> tuple[dict[str, bytes], list[Diagnostic]]:
-        """Every file of the site, and the problems found while rendering."""
-        files = dict(self.assets)
-        found: list[Diagnostic] = []
+    def page_paths(self) -> list[str]:
+        """The URL path of every page `render_page` renders: home, 404, domains, concepts (and in
+        dev the error pages of concept folders that did not load)."""
         pages = [c.key for c in self.atlas.concepts()]
         if self.options.dev:
             pages += [k for k in self._by_concept if k not in pages]
-        for path in ["", "404.html", *(f"{d.id}/" for d in self.atlas.domains), *pages]:
+        domains = [f"{d.id}/" for d in self.atlas.domains]
+        return ["", "404.html", *domains, *(f"{key}/" for key in pages)]
+
+    def render_rest(self) -> tuple[dict[str, bytes], list[Diagnostic]]:
+        """Every file that is not one of `page_paths`: assets, the search, graph and route
+        pages, sitemap and objects (a dev server renders pages on request, then these)."""
+        files = dict(self.assets)
+        files |= finding_pages(self.atlas, self.graph, self.renderer)
+        files |= self.renderer.page_css  # page.css of the other pages that had inline styles
+        files["sitemap.xml"] = sitemap_xml(self.atlas, self.options.base_url).encode()
+        files["objects.json"] = _objects_manifest(self.atlas).encode()
+        return files, self.renderer.inline_problems()  # math in YAML texts on finding pages
+
+    def render_site(self) -> tuple[dict[str, bytes], list[Diagnostic]]:
+        """Every file of the site, and the problems found while rendering."""
+        files: dict[str, bytes] = {}
+        found: list[Diagnostic] = []
+        for path in self.page_paths():
             page = self.render_page(path)
             if page is not None:
                 files |= page[0]
                 found += page[1]
-        files |= finding_pages(self.atlas, self.graph, self.renderer)
-        files |= self.renderer.page_css  # page.css of the other pages that had inline styles
-        found += self.renderer.inline_problems()  # math in YAML texts on the finding pages
-        files["sitemap.xml"] = sitemap_xml(self.atlas, self.options.base_url).encode()
-        files["objects.json"] = _objects_manifest(self.atlas).encode()
-        return files, found
+        rest, more = self.render_rest()
+        return rest | files, found + more
 
 
 def load_site(

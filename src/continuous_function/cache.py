@@ -17,6 +17,7 @@ a fresh one. The cache also owns the KaTeX engine, started on the first formula 
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -77,9 +78,12 @@ class BuildCache:
         """(code, language) → highlighted HTML."""
         self.yaml: Memo[tuple[str, str, str], Any] = Memo()
         """(path, file text, model name) → (model, positions, diagnostics)."""
+        self.inline: Memo[str, tuple[str, str | None]] = Memo()
+        """Inline Markdown and math of a YAML text (summary, claim, …) → HTML, KaTeX's message."""
         self.templates = TemplateCache()
         """Compiled Jinja templates, checked against a hash of their source on every load."""
         self._engine: MathRenderer | None = None
+        self._katex_lock = threading.Lock()
         self._katex_version: str | None = None
 
     # -- math -----------------------------------------------------------------------------------
@@ -98,12 +102,13 @@ class BuildCache:
         return found
 
     def _typeset(self, tex: str, display: bool) -> str | KatexError:
-        if self._engine is None:
-            self._engine = MathRenderer()
-        try:
-            return self._engine.render(tex, display)
-        except KatexError as exc:
-            return exc
+        with self._katex_lock:  # one engine; `cfn serve` renders from more than one thread
+            if self._engine is None:
+                self._engine = MathRenderer()
+            try:
+                return self._engine.render(tex, display)
+            except KatexError as exc:
+                return exc
 
     def close(self) -> None:
         if self._engine is not None:

@@ -140,14 +140,15 @@ def serve(
         typer.Option(help="Also answer requests for this host name (loopback names always)."),
     ] = None,
 ) -> None:
-    """Build, serve on http://127.0.0.1:8000, rebuild on every change and update open pages."""
+    """Build, serve on http://127.0.0.1:8000, and update open pages on every save (a page is
+    rendered from memory when the browser asks for it, the rest of the site in the background)."""
     import uvicorn
     from rich.console import Console
 
-    from continuous_function.build import BuildResult
-    from continuous_function.build import build as run_build
+    from continuous_function.build import BuildOptions
     from continuous_function.cache import BuildCache
     from continuous_function.server.app import LOOPBACK_HOSTS, Hub, create_app
+    from continuous_function.server.live import LiveSite
     from continuous_function.server.watch import FileWatcher, watch_and_rebuild
 
     console = Console(stderr=True)
@@ -158,26 +159,23 @@ def serve(
     base = f"http://{host}:{port}/"
     # The watch starts before the first build, so a save made while it runs is not lost.
     with FileWatcher(path) as files, BuildCache() as cache:  # one cache (and KaTeX engine)
-
-        def rebuild() -> BuildResult:
-            return run_build(path, out, dev=True, base_url=base, cache=cache)
-
+        site = LiveSite(path, out, cache, BuildOptions(dev=True, base_url=base))
         with console.status("building…"):
-            first = rebuild()
-        for d in first.diagnostics:
+            _, problems = site.build()
+        for d in problems:
             if d.severity is Severity.error:
                 log(d.format())
-        if not first.written:
+        if site.current is None:
             typer.echo("the curriculum could not be built; fix the errors above", err=True)
             raise typer.Exit(1)
         hub = Hub()
 
         async def watcher() -> None:
-            await watch_and_rebuild(files.changes(), rebuild, hub, log)
+            await watch_and_rebuild(files.changes(), site, hub, log)
 
         console.print(f"serving [bold]{base}[/] — watching {path} (Ctrl+C to stop)")
         hosts = [*LOOPBACK_HOSTS, *(allow_host or [])]
-        app_ = create_app(out, hub, allowed_hosts=hosts, on_startup=[watcher])
+        app_ = create_app(out, hub, allowed_hosts=hosts, pages=site.page, on_startup=[watcher])
         uvicorn.run(app_, host=host, port=port, log_level="warning")
 
 

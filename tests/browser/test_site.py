@@ -12,9 +12,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from continuous_function.build import BuildResult, build
+from continuous_function.build import BuildOptions
 from continuous_function.cache import BuildCache
 from continuous_function.server.app import Hub, create_app
+from continuous_function.server.live import LiveSite
 from continuous_function.server.watch import FileWatcher, watch_and_rebuild
 
 from .conftest import ROOT, ErrorLog, run_server, watch
@@ -115,20 +116,16 @@ def live_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """`cfn serve` in a thread on a private copy of the curriculum (its watch set up first)."""
     root = tmp_path / "curriculum"
     shutil.copytree(ROOT / "curriculum", root)
-    out = tmp_path / "site"
-    # one cache kept across rebuilds, as cfn serve does
     with FileWatcher(root) as files, BuildCache(ROOT / ".cache" / "witness") as cache:
-
-        def rebuild() -> BuildResult:
-            return build(root, out, dev=True, cache=cache)
-
-        assert rebuild().written
+        site = LiveSite(root, tmp_path / "site", cache, BuildOptions(dev=True))
+        assert site.build()[0]
         hub = Hub()
 
         async def watcher() -> None:
-            await watch_and_rebuild(files.changes(), rebuild, hub, lambda _msg: None)
+            await watch_and_rebuild(files.changes(), site, hub, lambda _msg: None)
 
-        yield from ((url, root) for url in run_server(create_app(out, hub, on_startup=[watcher])))
+        app = create_app(site.out, hub, pages=site.page, on_startup=[watcher])
+        yield from ((url, root) for url in run_server(app))
 
 
 def open_live(browser: Browser, url: str) -> Page:

@@ -90,8 +90,9 @@ def test_more_host_names_can_be_allowed(site: Path) -> None:
 class OpenRequest(Request):
     """A request whose client never goes away (the stream is read a few messages at a time)."""
 
-    def __init__(self) -> None:
-        super().__init__({"type": "http", "method": "GET", "path": "/_cfn/events", "headers": []})
+    def __init__(self, query: bytes = b"") -> None:
+        scope = {"type": "http", "method": "GET", "path": "/_cfn/events", "headers": []}
+        super().__init__(scope | {"query_string": query})
 
     async def is_disconnected(self) -> bool:
         return False
@@ -120,7 +121,21 @@ def test_a_stream_says_ready_once_subscribed_then_carries_updates() -> None:
         "event: ready\ndata: {}\n\n",
         'event: update\ndata: {"changed": ["index.html"]}\n\n',
     ]
-    assert hub.queues == set()  # a closed stream unsubscribes
+    assert hub.queues == {}  # a closed stream unsubscribes
+
+
+def test_a_page_names_itself_when_it_subscribes() -> None:
+    hub = Hub()
+
+    async def go() -> set[str]:
+        stream = hub.stream(OpenRequest(b"page=calculus%2Fderivatives%2F"))
+        await anext(stream)
+        open_now = hub.open_pages()
+        await stream.aclose()
+        return open_now
+
+    assert asyncio.run(go()) == {"calculus/derivatives/index.html"}
+    assert hub.open_pages() == set()
 
 
 def test_a_page_opened_after_a_failed_build_is_told_at_once() -> None:
@@ -129,3 +144,19 @@ def test_a_page_opened_after_a_failed_build_is_told_at_once() -> None:
     assert read(hub, [], 3)[2] == 'event: build-error\ndata: {"message": "E001 broken"}\n\n'
     hub.publish("update", {"changed": []})  # a good build: the failure is not replayed
     assert read(hub, [("update", {"changed": ["x"]})], 3)[2].startswith("event: update")
+
+
+def test_pages_in_memory_are_served_before_the_files_on_disk(site: Path) -> None:
+    asked: list[str] = []
+
+    async def pages(rel: str) -> bytes | None:
+        asked.append(rel)
+        return b"<h1>from memory</h1>" if rel == "calculus/derivatives/index.html" else None
+
+    client = TestClient(create_app(site, Hub(), pages=pages), base_url="http://127.0.0.1:8000")
+    page = client.get("/calculus/derivatives/")
+    assert page.text == "<h1>from memory</h1>" and page.headers["cache-control"] == "no-store"
+    assert page.headers["content-type"] == "text/html; charset=utf-8"
+    assert client.get("/").text == "<h1>home</h1>"  # not in memory: from disk
+    assert client.get("/static/css/bundle.css").text == "body{}"  # assets never asked for
+    assert asked == ["calculus/derivatives/index.html", "index.html"]

@@ -15,7 +15,6 @@ from pathlib import Path
 from continuous_function.diagnostics import Location
 from continuous_function.model.positions import Positions, YamlPath
 from continuous_function.model.schema import ConceptFile, CurriculumFile, DomainFile
-from continuous_function.pysource import parse
 
 
 @dataclass(frozen=True)
@@ -64,6 +63,9 @@ class Concept:
     positions: Positions
     page_source: str | None = None
     witness_source: str | None = None
+    witness_tree: ast.Module | SyntaxError | None = None
+    """witness.py parsed by the loader (several rules and the execute stage ask); None when
+    there is no witness.py. Shared between loads of the same text: never mutate it."""
     demo_present: bool = False
 
     @property
@@ -86,17 +88,6 @@ class Concept:
     @property
     def demo_path(self) -> Path:
         return self.folder / "demo.py"
-
-    @cached_property
-    def witness_tree(self) -> ast.Module | SyntaxError | None:
-        """witness.py parsed once per loaded concept (several rules and the execute stage ask);
-        None when there is no witness.py."""
-        if self.witness_source is None:
-            return None
-        try:
-            return parse(self.witness_source)
-        except SyntaxError as exc:
-            return exc
 
     @property
     def witness_functions(self) -> set[str] | None:

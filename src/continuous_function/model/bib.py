@@ -12,11 +12,15 @@ from continuous_function.diagnostics import Diagnostic, Location
 from continuous_function.model.atlas import Reference
 from continuous_function.model.codes import report
 from continuous_function.model.files import read_text
+from continuous_function.model.yamlfile import ParsedMemo
 
 _ENTRY_START = re.compile(r"^\s*@\s*(\w+)\s*\{\s*([^,\s]+)\s*,", re.MULTILINE)
 
 
-def load_bib(path: Path, root: Path) -> tuple[dict[str, Reference], list[Diagnostic]]:
+def load_bib(
+    path: Path, root: Path, memo: ParsedMemo | None = None
+) -> tuple[dict[str, Reference], list[Diagnostic]]:
+    """The references, from `memo` when this text was parsed before (pybtex is slow)."""
     read = read_text(path, root)
     if read.problems:
         return {}, list(read.problems)
@@ -30,6 +34,15 @@ def load_bib(path: Path, root: Path) -> tuple[dict[str, Reference], list[Diagnos
             )
         ]
     text = read.text
+    if memo is None:
+        return _parse(path, text)
+    found: tuple[dict[str, Reference], list[Diagnostic]] = memo.get(
+        (str(path), text, "bibtex"), lambda: _parse(path, text)
+    )
+    return found
+
+
+def _parse(path: Path, text: str) -> tuple[dict[str, Reference], list[Diagnostic]]:
     lines = {m.group(2): text.count("\n", 0, m.start(1)) + 1 for m in _ENTRY_START.finditer(text)}
     try:
         data: BibliographyData = parse_string(text, "bibtex")

@@ -6,6 +6,7 @@ Layout (DESIGN.md §3): `curriculum.yaml`, `references.bib`, `<domain>/domain.ya
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -39,7 +40,7 @@ def load_atlas(root: Path, memo: ParsedMemo | None = None) -> tuple[Atlas | None
         ]
     meta, positions, found = load_model(meta_path, CurriculumFile, root, memo)
     diags += found
-    references, found = load_bib(root / "references.bib", root)
+    references, found = load_bib(root / "references.bib", root, memo)
     diags += found
     references_loaded = not found
     domains: list[Domain] = []
@@ -126,9 +127,31 @@ def _load_concept(
         folder=folder,
         positions=positions if isinstance(positions, Positions) else Positions(yaml_path),
         page_source=files["page.md"].text,
-        witness_source=files["witness.py"].text,
+        witness_source=(source := files["witness.py"].text),
+        witness_tree=parse_python(folder / "witness.py", source, memo),
         demo_present=files["demo.py"].text is not None,
     ), diags
+
+
+def parse_python(
+    path: Path, source: str | None, memo: ParsedMemo | None
+) -> ast.Module | SyntaxError | None:
+    """`source` parsed, or its syntax error (None without a source); from `memo` when this
+    text was parsed before."""
+    if source is None:
+        return None
+    text = source
+
+    def tree() -> ast.Module | SyntaxError:
+        try:
+            return parse(text, str(path))
+        except SyntaxError as exc:
+            return exc
+
+    found: ast.Module | SyntaxError = (
+        tree() if memo is None else memo.get((str(path), text, "python"), tree)
+    )
+    return found
 
 
 CONCEPT_FILES = ("page.md", "witness.py", "demo.py", "kernel.mjs")

@@ -66,8 +66,9 @@ def parse_yaml(path: Path, text: str) -> tuple[Any, Positions | None, list[Diagn
 
 
 ParsedMemo = Memo[tuple[str, str, str], Any]
-"""(path, file text, model name) → what `load_model` returns; kept by the build cache so a
-long-running `cfn serve` parses only the files whose text changed."""
+"""(path, file text, model name) → what `load_model` returns (and with "python" a witness.py's
+syntax tree, with "bibtex" references.bib's entries); kept by the build cache so a long-running
+`cfn serve` parses only the files whose text changed."""
 
 
 def load_model(

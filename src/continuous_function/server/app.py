@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import traceback
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Coroutine, Sequence
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Coroutine, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import StreamingResponse
+from starlette.responses import Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -29,14 +29,26 @@ from continuous_function.site.assets import SECURITY_HEADERS
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 
 
+def site_file(url_path: str) -> str | None:
+    """The site file a GET of `url_path` asks for when it may be a page or a page's own css."""
+    rel = url_path.lstrip("/")
+    if rel == "" or rel.endswith("/"):
+        return rel + "index.html"
+    if rel.endswith((".html", "/page.css")):
+        return rel
+    return None
+
+
 class Hub:
     """Fan-out of build events to every open page.
 
     Each stream starts with a `ready` event, sent once the stream is subscribed: a page (or a
-    test) that has seen it will not miss the next update."""
+    test) that has seen it will not miss the next update. A page names itself when it
+    subscribes (`?page=<url path>`), so the server can render the open pages first."""
 
     def __init__(self) -> None:
-        self.queues: set[asyncio.Queue[str]] = set()
+        self.queues: dict[asyncio.Queue[str], str | None] = {}
+        """Each open stream and the site file of the page that opened it."""
         self.last: str | None = None
 
     def publish(self, event: str, data: object) -> None:
@@ -45,9 +57,14 @@ class Hub:
         for queue in list(self.queues):
             queue.put_nowait(message)
 
+    def open_pages(self) -> set[str]:
+        """Site files of the pages open now ("calculus/derivatives/index.html", …)."""
+        return {page for page in self.queues.values() if page is not None}
+
     async def stream(self, request: Request) -> AsyncGenerator[str, None]:
         queue: asyncio.Queue[str] = asyncio.Queue()
-        self.queues.add(queue)
+        page = request.query_params.get("page")
+        self.queues[queue] = None if page is None else site_file(page)
         try:
             yield "retry: 500\n\n"
             yield "event: ready\ndata: {}\n\n"
@@ -59,7 +76,7 @@ class Hub:
                 except TimeoutError:
                     yield ": keep-alive\n\n"
         finally:
-            self.queues.discard(queue)
+            del self.queues[queue]
 
 
 def cache_control(path: str, dev: bool) -> bytes:
@@ -70,6 +87,29 @@ def cache_control(path: str, dev: bool) -> bytes:
     if path.startswith("/static/") or not dev:
         return b"no-cache"
     return b"no-store"
+
+
+Pages = Callable[[str], Awaitable[bytes | None]]
+"""Site file (relative path) → its bytes rendered in memory, or None to serve it from disk."""
+
+
+class MemoryPages:
+    """Answers page requests from `pages` (the dev server's in-memory site) while it has them;
+    everything else, and every page once the site on disk has caught up, from `app`."""
+
+    def __init__(self, app: ASGIApp, pages: Pages) -> None:
+        self.app, self.pages = app, pages
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        rel = site_file(scope["path"]) if scope["type"] == "http" else None
+        if rel is not None and scope["method"] in ("GET", "HEAD"):
+            body = await self.pages(rel)
+            if body is not None:
+                kind = "text/css" if rel.endswith(".css") else "text/html; charset=utf-8"
+                status = 404 if rel == "404.html" else 200
+                await Response(body, status, media_type=kind)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 class SecurityHeaders:
@@ -100,6 +140,7 @@ def create_app(
     *,
     dev: bool = True,
     allowed_hosts: Sequence[str] = LOOPBACK_HOSTS,
+    pages: Pages | None = None,
     on_startup: list[Callable[[], Coroutine[Any, Any, None]]] | None = None,
 ) -> ASGIApp:
     async def events(request: Request) -> StreamingResponse:
@@ -124,4 +165,5 @@ def create_app(
         ],
         lifespan=lifespan,
     )
-    return SecurityHeaders(TrustedHostMiddleware(app, allowed_hosts=allowed_hosts), dev=dev)
+    served: ASGIApp = app if pages is None else MemoryPages(app, pages)
+    return SecurityHeaders(TrustedHostMiddleware(served, allowed_hosts=allowed_hosts), dev=dev)

@@ -21,8 +21,9 @@ from watchfiles import Change, DefaultFilter
 # what makes "the watch is live" an event we can name (documented in its _rust_notify.pyi).
 from watchfiles._rust_notify import RustNotify
 
-from continuous_function.build import BuildResult
+from continuous_function.diagnostics import Severity
 from continuous_function.server.app import Hub
+from continuous_function.server.live import LiveSite
 
 
 class FileWatcher:
@@ -63,32 +64,56 @@ class FileWatcher:
 
 
 async def watch_and_rebuild(
-    changes: AsyncIterator[set[str]],
-    rebuild: Callable[[], BuildResult],
-    hub: Hub,
-    log: Callable[[str], None],
+    changes: AsyncIterator[set[str]], site: LiveSite, hub: Hub, log: Callable[[str], None]
 ) -> None:
-    """Rebuild after each batch of changes. A content error is shown on its page; a programming
-    error (an exception out of `rebuild`) is logged with its full traceback, reported to open
-    pages, and the server keeps serving the last good site and keeps watching."""
+    """After each batch of changes: load the curriculum again, tell open pages to fetch
+    themselves (rendered on request), then write the rest of the site in the background and
+    tell them which files changed. A content error is shown on its page; a programming error is
+    logged with its full traceback, reported to open pages, and serving and watching go on."""
+    writing: set[asyncio.Task[None]] = set()
     async for paths in changes:
         started = time.perf_counter()
         names = ", ".join(sorted({Path(p).name for p in paths}))
         try:
-            result = await asyncio.to_thread(rebuild)
+            problems = await site.reload()
         except Exception as exc:
-            hub.publish("build-error", {"message": f"build crashed: {exc!r} (see the terminal)"})
-            log(f"build crashed after {names}; still serving the last good site\n")
-            log(traceback.format_exc())
+            _crashed(exc, names, hub, log)
             continue
-        ms = (time.perf_counter() - started) * 1000
-        errors = [d.format() for d in result.diagnostics if d.severity == "error"]
-        if result.written:
-            hub.publish("update", {"changed": result.changed, "ms": round(ms)})
-            log(
-                f"rebuilt {', '.join(result.rendered) or 'nothing'} after {names} "
-                f"in {ms:.0f} ms" + (f" ({len(errors)} error(s) shown on pages)" if errors else "")
-            )
-        else:
+        if problems is not None:
+            errors = [d.format() for d in problems if d.severity is Severity.error]
             hub.publish("build-error", {"message": "\n".join(errors) or "build failed"})
             log(f"build failed ({len(errors)} error(s)); still serving the last good site")
+            continue
+        site.render_ahead(hub.open_pages())
+        hub.publish("update", {"changed": None})
+        task = asyncio.create_task(_write(site, hub, log, names, started))
+        writing.add(task)
+        task.add_done_callback(writing.discard)
+    await asyncio.gather(*writing)  # the watch ended (only a test's does): finish writing
+
+
+async def _write(
+    site: LiveSite, hub: Hub, log: Callable[[str], None], names: str, started: float
+) -> None:
+    loaded = (time.perf_counter() - started) * 1000
+    try:
+        written = await site.write_rest()
+    except Exception as exc:
+        _crashed(exc, names, hub, log)
+        return
+    if written is None:
+        return  # a newer save took over
+    changed, problems = written
+    hub.publish("update", {"changed": changed})
+    errors = sum(d.severity is Severity.error for d in problems)
+    log(
+        f"reloaded after {names} in {loaded:.0f} ms (pages render on request); wrote "
+        f"{len(changed)} changed file(s) in {(time.perf_counter() - started) * 1000:.0f} ms"
+        + (f" ({errors} error(s) shown on pages)" if errors else "")
+    )
+
+
+def _crashed(exc: Exception, names: str, hub: Hub, log: Callable[[str], None]) -> None:
+    hub.publish("build-error", {"message": f"build crashed: {exc!r} (see the terminal)"})
+    log(f"build crashed after {names}; still serving the last good site\n")
+    log("".join(traceback.format_exception(exc)))

@@ -21,6 +21,7 @@ from continuous_function.markdown.katex import KatexError
 from continuous_function.markdown.problems import LATEX_ERROR
 from continuous_function.markdown.sanitize import sanitize
 from continuous_function.markdown.typeset import latex_message
+from continuous_function.memo import Memo
 from continuous_function.model.atlas import Atlas
 from continuous_function.model.positions import Positions, YamlPath
 
@@ -35,24 +36,26 @@ class InlineRenderer:
     """The `inline` template filter of one build. `failures` maps each text whose math KaTeX
     refused to the message, for `inline_problems` to place in the YAML files."""
 
-    def __init__(self, math: Math) -> None:
+    def __init__(self, math: Math, memo: Memo[str, tuple[str, str | None]] | None = None) -> None:
+        """`memo` (the build cache's: text → HTML and KaTeX's message, if any) spares rendering
+        a text seen by an earlier build."""
         self._math = math
         self._md = MarkdownIt("commonmark", {"html": False}).use(
             dollarmath_plugin, allow_digits=False, allow_space=False, renderer=self._tex
         )
-        self._done: dict[str, tuple[Markup, str | None]] = {}
+        self._done: Memo[str, tuple[str, str | None]] = Memo() if memo is None else memo
         self._error: str | None = None
         self.failures: dict[str, str] = {}
 
     def __call__(self, text: str) -> Markup:
-        if text not in self._done:
-            self._error = None
-            html = Markup(sanitize(self._md.renderInline(text)))
-            self._done[text] = (html, self._error)
-        html, error = self._done[text]
+        html, error = self._done.get(text, lambda: self._render(text))
         if error is not None:
             self.failures[text] = error
-        return html
+        return Markup(html)
+
+    def _render(self, text: str) -> tuple[str, str | None]:
+        self._error = None
+        return sanitize(self._md.renderInline(text)), self._error
 
     def _tex(self, tex: str, options: dict[str, Any]) -> str:
         try:

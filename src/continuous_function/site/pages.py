@@ -76,7 +76,7 @@ class SiteRenderer:
         self.atlas, self.graph, self.site, self.cache = atlas, graph, site, cache
         self.witnesses, self.demos = witnesses, demos
         self.env = environment(templates, cache.templates)
-        self.inline = InlineRenderer(cache)
+        self.inline = InlineRenderer(cache, cache.inline)
         self.env.filters["inline"] = self.inline
         self.page_css: dict[str, bytes] = {}
         """`<path>page.css` for each rendered page that had inline styles."""

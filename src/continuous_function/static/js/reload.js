@@ -1,8 +1,12 @@
-// Development only (cfn serve): after each rebuild, update the open page in place (the parts of
+// Development only (cfn serve): after each save, update the open page in place (the parts of
 // the page that changed, and its changed stylesheets and images), keeping scroll position, focus
 // and the state of everything a script has taken over (a demo, a learner-loop panel). Only when
 // such a part itself changed, or the page's scripts did, does the page reload. Build failures
 // show in a banner.
+//
+// The server sends `update` twice per save: at once with `changed: null` (fetch yourself; the
+// server renders the page from memory, starting before you ask, since the stream names the
+// page), then with the files the whole-site write changed (stylesheets and images to refresh).
 //
 // The page's server HTML (fetched once at start) is the baseline: each update diffs the new
 // server HTML against it and applies only the difference to the live DOM, so what scripts did to
@@ -122,7 +126,9 @@ async function update() {
 }
 
 let queue = Promise.resolve();
-const source = new EventSource(new URL("_cfn/events", root));
+const events = new URL("_cfn/events", root);
+events.searchParams.set("page", sitePath(location.href)); // the server renders open pages first
+const source = new EventSource(events);
 
 source.addEventListener("ready", () => {
   document.documentElement.dataset.cfnLive = "ready";
