@@ -18,6 +18,7 @@ from continuous_function.model.files import inside, present, read_text
 from continuous_function.model.positions import Positions
 from continuous_function.model.schema import ConceptFile, CurriculumFile, DomainFile
 from continuous_function.model.yamlfile import ParsedMemo, load_model
+from continuous_function.pysource import parse
 
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
