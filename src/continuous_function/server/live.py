@@ -78,6 +78,8 @@ def page_path(site_file: str) -> str:
 
 
 class LiveSite:
+    """`cfn serve`'s site: the current `Generation`, and `out` kept in step with it."""
+
     def __init__(
         self,
         root: Path,
