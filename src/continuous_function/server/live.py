@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import threading
 from collections.abc import Coroutine
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,13 +118,7 @@ class LiveSite:
 
     def build(self) -> tuple[list[str], list[Diagnostic]]:
         """Load and write everything now (the first build, before serving): the files written
-        and every problem; `current` stays None when the curriculum cannot load. Runs on a
-        thread of its own, as every later load and render does (KaTeX's time limit refuses a
-        thread that runs an event loop, as a caller driving Playwright's sync API does)."""
-        with ThreadPoolExecutor(max_workers=1) as thread:
-            return thread.submit(self._build).result()
-
-    def _build(self) -> tuple[list[str], list[Diagnostic]]:
+        and every problem; `current` stays None when the curriculum cannot load."""
         problems = self._load()
         if problems is not None or self.current is None:
             return [], problems or []
