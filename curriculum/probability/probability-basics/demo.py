@@ -36,7 +36,9 @@ demo = Demo(
         "After a positive test, the probability of D is…",
         [("below", "below one half"), ("half", "about one half"), ("above", "above one half")],
     ),
-    window=(-0.05, 1.3, -0.08, 1.15),
+    window=(-0.05, 1.35, -0.08, 1.2),
+    xlabel="share of the population",
+    ylabel="P(+ | column)",
 )
 
 BAND = 0.02  # "about one half": within ±0.02 of 0.5
@@ -128,11 +130,10 @@ def frame(v, d, revealed):
     ]
     if revealed:
         post = d["posterior"]
-        shapes.append(cell("post-d", (1.12, 0.0), (1.22, post), 0.85))
-        shapes.append(cell("post-nd", (1.12, post), (1.22, 1.0), 0.35))
-        shapes.append(
-            label("post-label", (1.17, 1.0), "P(D | +) = " + fmt(post, 3), "label", "middle", 0, -6)
-        )
+        shapes.append(cell("post-d", (1.15, 0.0), (1.25, post), 0.85))
+        shapes.append(cell("post-nd", (1.15, post), (1.25, 1.0), 0.35))
+        shapes.append(label("post-name", (1.2, 1.0), "P(D | +)", "label", "middle", 0, -24))
+        shapes.append(label("post-value", (1.2, 1.0), fmt(post, 3), "label", "middle", 0, -6))
     return shapes
 
 
