@@ -30,9 +30,10 @@ def _outcome(v: dict[str, Any], close: bool) -> tuple[set[str], list[str]]:
     else:
         gap = post - 0.5
         side = "above" if tp > fp else "below"
+        by = fmt(abs(gap), decimals(gap, 3))
         lines.append(
             f"The true-positive area is {'larger' if tp > fp else 'smaller'} than the "
-            f"false-positive area, so P(D | +) is {side} one half by {fmt(abs(gap), decimals(gap, 3))}."
+            f"false-positive area, so P(D | +) is {side} one half by {by}."
         )
     lines.append(
         "“About one half” means within ±0.02 of 0.5, so this one "
