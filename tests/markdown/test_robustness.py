@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from continuous_function.markdown import MathRenderer, render_page
@@ -22,6 +22,7 @@ PIECES = [
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+@example("$```python\n\u2028\\$$")  # U+2028 after a line break inside math: mapped to line 1
 def test_any_source_renders_with_located_problems(
     math: MathRenderer, unsafe_parts: Callable[[str], list[str]], source: str
 ) -> None:

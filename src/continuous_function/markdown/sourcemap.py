@@ -58,7 +58,7 @@ def map_inline(content: str, first_line: int, source_lines: list[str]) -> Source
     for k, text in enumerate(content.split("\n")):
         line = first_line + k
         source = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
-        stripped = text.lstrip()
+        stripped = text.lstrip(" \t")  # what markdown strips; str.lstrip() also eats U+2028
         lead = len(text) - len(stripped)
         found = source.find(stripped) if stripped else -1
         if found >= 0:
