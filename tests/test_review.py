@@ -97,3 +97,14 @@ def test_queue_lists_unreviewed_claims_without_checks(tree: Path) -> None:
     atlas, _ = _claim(tree)
     [item] = claim_queue(atlas, {})
     assert item.issues == ("unreviewed", "no witnesses", "no check")
+
+
+def test_a_passing_check_that_cannot_fail_verifies_nothing(tree: Path) -> None:
+    _, claim = _claim(tree)
+    claim = claim.model_copy(update={"check": "check_secant"})
+    proven = claim_status(claim, check_passed=True, can_fail=True)
+    assert proven.verified is True and not proven.unproven
+    unproven = claim_status(claim, check_passed=True, can_fail=False)
+    assert unproven.verified is None and unproven.unproven
+    assert claim_status(claim, check_passed=True).verified is True  # not mutation-tested
+    assert claim_status(claim, check_passed=False, can_fail=False).verified is False

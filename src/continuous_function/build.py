@@ -26,6 +26,7 @@ from continuous_function.graph import ConceptGraph
 from continuous_function.markdown import pygments_css
 from continuous_function.model.atlas import Atlas
 from continuous_function.model.loader import load_atlas
+from continuous_function.mutation import MutationReport, deep_check
 from continuous_function.objects import page_objects
 from continuous_function.site import assets
 from continuous_function.site.assets import BUNDLED_THEME, Theme
@@ -47,6 +48,9 @@ class BuildOptions:
     concept.yaml does not load gets an error page), and the rest of the site is written."""
     base_url: str = "http://127.0.0.1:8000/"
     theme: Theme = BUNDLED_THEME
+    deep: bool = False
+    """`--deep`: mutation-test every check; a check that cannot fail is W004 and its claim is not
+    shown as witness-verified (`mutation/`)."""
 
 
 @dataclass
@@ -58,6 +62,8 @@ class BuildResult:
     changed: list[str] = field(default_factory=list)
     """Site files (paths relative to `out`) whose bytes this build changed."""
     witnesses_run: int = 0
+    mutations: dict[str, MutationReport] = field(default_factory=dict)
+    """Mutation reports by concept key (only with `deep`)."""
 
     def failed(self, strict: bool = False) -> bool:
         return any(d.severity is Severity.error or strict for d in self.diagnostics)
@@ -72,6 +78,8 @@ class LoadedSite:
     graph: ConceptGraph
     witnesses: dict[str, WitnessResult]
     demos: dict[str, DemoBundle]
+    mutations: dict[str, MutationReport]
+    """By concept key; empty unless `options.deep`."""
     diagnostics: list[Diagnostic]
     """Problems found by load, validate, execute and the demo stage (rendering finds more)."""
     cache: BuildCache
@@ -107,6 +115,7 @@ class LoadedSite:
             self.witnesses,
             self.demos,
             self.options.theme.templates,
+            self.mutations,
         )
 
     @cached_property
@@ -192,10 +201,16 @@ def load_site(
     say("execute witnesses")
     witnesses, found = execute(atlas, cache.witness_dir)
     diags += found
+    options = options or BuildOptions()
+    mutations: dict[str, MutationReport] = {}
+    if options.deep:
+        say("mutation-test checks")
+        mutations, found = deep_check(atlas, witnesses, cache.witness_dir)
+        diags += found
     say("prepare demos")
     demos, found = prepare_demos(atlas, cache)
     diags += found
-    loaded = LoadedSite(atlas, graph, witnesses, demos, diags, cache, options or BuildOptions())
+    loaded = LoadedSite(atlas, graph, witnesses, demos, mutations, diags, cache, options)
     return loaded, diags
 
 
@@ -210,6 +225,7 @@ def build(
     base_url: str = "http://127.0.0.1:8000/",
     theme: Theme = BUNDLED_THEME,
     progress: Progress | None = None,
+    deep: bool = False,
 ) -> BuildResult:
     """Build the site from `root` into `out` (None: check only, write nothing).
 
@@ -227,13 +243,15 @@ def build(
                 base_url=base_url,
                 theme=theme,
                 progress=progress,
+                deep=deep,
             )
     say = progress or (lambda _msg: None)
     result = BuildResult()
-    options = BuildOptions(dev=dev, base_url=base_url, theme=theme)
+    options = BuildOptions(dev=dev, base_url=base_url, theme=theme, deep=deep)
     loaded, result.diagnostics = load_site(root, cache, options, progress)
     if loaded is None:
         return result
+    result.mutations = loaded.mutations
     result.witnesses_run = sum(not r.cached for r in loaded.witnesses.values())
     say("render")
     files, found = loaded.render_site()

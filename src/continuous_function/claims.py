@@ -48,7 +48,16 @@ class ClaimStatus:
     """A review exists but the claim changed after it: the review no longer vouches for it."""
     check: str | None
     verified: bool | None
-    """True when the claim's check passed at build time, False when it failed, None without one."""
+    """True when the claim's check passed at build time (and, if it was mutation-tested, was
+    proven able to fail), False when it failed, None without a check or with one that passed
+    but cannot fail."""
+    can_fail: bool | None = None
+    """False when mutation testing found the check passes whatever the witness code does."""
+
+    @property
+    def unproven(self) -> bool:
+        """The check passed, but it would pass under every mutation of the code it tests."""
+        return self.can_fail is False and self.verified is None and self.check is not None
 
     @property
     def label(self) -> str:
@@ -64,8 +73,14 @@ class ClaimStatus:
         return STATE_MEANINGS[self.state]
 
 
-def claim_status(claim: Claim, check_passed: bool | None = None) -> ClaimStatus:
+def claim_status(
+    claim: Claim, check_passed: bool | None = None, can_fail: bool | None = None
+) -> ClaimStatus:
+    """`can_fail` comes from mutation testing (`cfn check --deep`); None when it did not run."""
     review = claim.review
     stale = review is not None and review.fingerprint != fingerprint(claim)
     state = review.state if review is not None and not stale else ReviewState.source_linked
-    return ClaimStatus(state, stale, claim.check, check_passed if claim.check else None)
+    verified = check_passed if claim.check else None
+    if verified and can_fail is False:
+        verified = None  # passing proves nothing when the check passes whatever the code does
+    return ClaimStatus(state, stale, claim.check, verified, can_fail if claim.check else None)

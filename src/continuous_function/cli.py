@@ -74,6 +74,12 @@ def _print(diags: list[Diagnostic], fmt: Format) -> None:
     typer.echo(summary(diags))
 
 
+DeepOption = Annotated[
+    bool,
+    typer.Option(help="Also mutation-test every check: report each one that cannot fail (W004)."),
+]
+
+
 def _failed(diags: list[Diagnostic], strict: bool) -> bool:
     return any(d.severity is Severity.error or strict for d in diags)
 
@@ -83,11 +89,18 @@ def check(
     path: CurriculumArg = CURRICULUM,
     strict: Annotated[bool, typer.Option(help="Fail on warnings too.")] = False,
     fmt: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.text,
+    deep: DeepOption = False,
 ) -> None:
     """Check every file of the curriculum and report every problem with file:line:col."""
     from continuous_function.build import build as run_build
 
-    diags = run_build(path, None).diagnostics
+    result = run_build(path, None, deep=deep)
+    diags = result.diagnostics
+    if deep and fmt is Format.text:
+        from continuous_function.mutation.stage import result_lines
+
+        for line in result_lines(path, result.mutations):
+            typer.echo(line)
     _print(diags, fmt)
     raise typer.Exit(1 if _failed(diags, strict) else 0)
 
@@ -103,6 +116,7 @@ def build(
     base_url: Annotated[str, typer.Option(help="Absolute URL the site is served at.")] = (
         "http://127.0.0.1:8000/"
     ),
+    deep: DeepOption = False,
 ) -> None:
     """Build the static site (atomically: a failed build leaves the old site untouched)."""
     from rich.console import Console
@@ -117,6 +131,7 @@ def build(
             strict=strict,
             base_url=base_url,
             progress=lambda stage: status.update(f"building: {stage}"),
+            deep=deep,
         )
     if result.diagnostics:
         _print(result.diagnostics, Format.text)
@@ -203,8 +218,13 @@ def claims(
     fmt: Annotated[QueueFormat, typer.Option("--format", help="Output format.")] = (
         QueueFormat.table
     ),
+    deep: Annotated[
+        bool,
+        typer.Option(help="Mutation-test the checks: flag those that cannot fail, score each."),
+    ] = True,
 ) -> None:
-    """List the claims that need work (unreviewed, stale, unsupported, failing), urgent first."""
+    """List the claims that need work (unreviewed, stale, unsupported, failing, unproven), urgent
+    first, and each concept's mutation score."""
     import json
 
     from rich.console import Console
@@ -213,24 +233,45 @@ def claims(
     from continuous_function.cache import default_witness_dir
     from continuous_function.execute import execute
     from continuous_function.model.loader import load_atlas
-    from continuous_function.queue import as_dicts, as_markdown, claim_queue
+    from continuous_function.mutation import deep_check
+    from continuous_function.queue import (
+        as_dicts,
+        as_markdown,
+        claim_queue,
+        mutation_scores,
+        scores_as_dicts,
+        scores_as_markdown,
+    )
 
     atlas, diags = load_atlas(path)
     if atlas is None:
         raise ContentError(diags)
-    witnesses, _ = execute(atlas, default_witness_dir())
-    items = claim_queue(atlas, witnesses)
+    cache = default_witness_dir()
+    witnesses, _ = execute(atlas, cache)
+    mutations = deep_check(atlas, witnesses, cache)[0] if deep else {}
+    items = claim_queue(atlas, witnesses, mutations)
+    scores = mutation_scores(atlas, mutations)
     if fmt is QueueFormat.json:
-        typer.echo(json.dumps({"claims": as_dicts(items)}, indent=2))
+        payload = {"claims": as_dicts(items), "mutation_scores": scores_as_dicts(scores)}
+        typer.echo(json.dumps(payload, indent=2))
     elif fmt is QueueFormat.markdown:
-        typer.echo(as_markdown(items), nl=False)
+        typer.echo(as_markdown(items) + (scores_as_markdown(scores) if deep else ""), nl=False)
     else:
         table = Table(title=f"{len(items)} claim(s) need work")
         for column in ("concept", "claim", "page", "importance", "review", "needs"):
             table.add_column(column)
         for i in items:
             table.add_row(i.concept, i.claim, i.status, i.importance, i.review, ", ".join(i.issues))
-        Console().print(table)
+        console = Console()
+        console.print(table)
+        if deep:
+            board = Table(title="mutation score per concept (killed / mutants that ran to the end)")
+            for column in ("concept", "page", "score", "killed", "ran", "mutants", "cannot fail"):
+                board.add_column(column)
+            for s in scores:
+                numbers = (str(s.killed), str(s.ran), str(s.mutants))
+                board.add_row(s.concept, s.status, s.score, *numbers, ", ".join(s.cannot_fail))
+            console.print(board)
 
 
 @app.command()

@@ -137,23 +137,29 @@ def check_backprop_matches_finite_differences():
             assert err < 1e-6, f"seed {seed}, {name}: relative error {err:.2e} between backprop and central differences"
 
 
+def one_unit_loss(w1, w2, x, t):
+    """The demo's network: y_hat = w2 tanh(w1 x), loss L = (y_hat - t)^2 / 2."""
+    return 0.5 * (w2 * np.tanh(w1 * x) - t) ** 2
+
+
+def one_unit_gradients(w1, w2, x, t):
+    """The demo's formulas, by backprop: dL/dw1 = (y_hat - t) w2 (1 - h^2) x, dL/dw2 = (y_hat - t) h."""
+    h = np.tanh(w1 * x)
+    err_signal = w2 * h - t
+    return err_signal * w2 * (1 - h**2) * x, err_signal * h
+
+
 def check_one_unit_network_gradients():
     """The demo's formulas dL/dw2 = (y_hat - t) h and dL/dw1 = (y_hat - t) w2 (1 - h^2) x match
     central differences over 200 random (w1, w2, x, t)."""
     r = np.random.default_rng(3)
-
-    def loss_1(a, b, xx, tt):
-        return 0.5 * (b * np.tanh(a * xx) - tt) ** 2
-
+    s = 1e-6
     for _ in range(200):
         a, b, xx, tt = r.uniform(-3, 3), r.uniform(-3, 3), r.uniform(-2, 2), r.uniform(-3, 3)
-        hh = np.tanh(a * xx)
-        err_signal = b * hh - tt
-        g2 = err_signal * hh
-        g1 = err_signal * b * (1 - hh**2) * xx
-        s = 1e-6
-        n1 = (loss_1(a + s, b, xx, tt) - loss_1(a - s, b, xx, tt)) / (2 * s)
-        n2 = (loss_1(a, b + s, xx, tt) - loss_1(a, b - s, xx, tt)) / (2 * s)
+        g1, g2 = one_unit_gradients(a, b, xx, tt)
+        n1 = (one_unit_loss(a + s, b, xx, tt) - one_unit_loss(a - s, b, xx, tt)) / (2 * s)
+        n2 = (one_unit_loss(a, b + s, xx, tt) - one_unit_loss(a, b - s, xx, tt)) / (2 * s)
+        # central differences carry ~1e-10 rounding error: a floor of 1e-6 on tiny gradients
         assert abs(g1 - n1) < 1e-6 * max(1.0, abs(n1)), f"dL/dw1 {g1} vs {n1} at {(a, b, xx, tt)}"
         assert abs(g2 - n2) < 1e-6 * max(1.0, abs(n2)), f"dL/dw2 {g2} vs {n2} at {(a, b, xx, tt)}"
 

@@ -37,10 +37,15 @@ for name, B in bases.items():
     c = coordinates(B, x)
     print(f"{name:<26} {show(c):<16} {show(B @ c):<12} {show(B.T @ x):<18}")
 
+def change_of_basis(B, B_new, c):
+    """c' = B'^-1 B c (eq-change-of-basis): the coordinates in B' of the vector B c."""
+    return np.linalg.inv(B_new) @ B @ c
+
+
 B = bases["b1 = (2, 0), b2 = (1, 1)"]
 B_new = bases["b1 = (1, 1), b2 = (-1, 1)"]
 c = coordinates(B, x)
-c_new = np.linalg.inv(B_new) @ B @ c  # eq-change-of-basis
+c_new = change_of_basis(B, B_new, c)
 print()
 print(f"change of basis: c = {c} in B, c' = B'^-1 B c = {c_new} in B',")
 print(f"                 and B' c' = {B_new @ c_new}")
@@ -82,18 +87,26 @@ def check_coordinates_unique_and_reconstruct():
     )
 
 
+def close(a, b, rel=1e-9):
+    """Equal up to a tolerance relative to the size of b (coordinates grow as a basis skews)."""
+    return np.linalg.norm(np.asarray(a) - b) <= rel * max(np.linalg.norm(b), 1e-300)
+
+
 def check_change_of_basis():
-    """eq-change-of-basis: c' = B'^-1 B c describes the same vector (B' c' = B c), the map c -> c' is
-    one matrix for all x, and going back with B^-1 B' returns c."""
+    """eq-change-of-basis: c' = B'^-1 B c are the coordinates of the same x in B' (B' c' = x, and
+    they agree with solving B' c' = x directly), the map c -> c' is one matrix P = B'^-1 B for
+    all x, and going back with B^-1 B' returns c."""
     for n in range(1, 6):
         B, B_new = random_basis(n), random_basis(n)
-        P = np.linalg.inv(B_new) @ B
+        P = change_of_basis(B, B_new, np.eye(n))
         for _ in range(50):
             y = rng.normal(size=n)
-            c, c_new = coordinates(B, y), coordinates(B_new, y)
-            assert np.allclose(P @ c, c_new, atol=1e-8), f"P c should equal the coordinates in B' (R^{n})"
-            assert np.allclose(B_new @ c_new, B @ c, atol=1e-10), "both coordinate vectors must describe x"
-            assert np.allclose(np.linalg.inv(B) @ B_new @ c_new, c, atol=1e-8), "changing back should return c"
+            c = coordinates(B, y)
+            c_new = change_of_basis(B, B_new, c)
+            assert close(B_new @ c_new, y), f"B' c' should be the same vector x (R^{n})"
+            assert close(c_new, np.linalg.solve(B_new, y)), f"c' should be x's coordinates in B' (R^{n})"
+            assert close(P @ c, c_new), f"one matrix P should convert every c (R^{n})"
+            assert close(change_of_basis(B_new, B, c_new), c), "changing back should return c"
 
 
 def check_orthonormal_coordinates_are_dot_products():

@@ -58,10 +58,19 @@ print(f"residual u - p = {u - p}, (u - p) . v = {dot(u - p, v)}")
 print()
 print("random vectors with independent N(0, 1) entries, 5000 pairs per row")
 print(f"{'n':>5}  {'mean |cos theta|':>16}  {'largest |cos theta|':>19}  {'var(u . v) / n':>14}")
+def random_pairs(count, n):
+    """count pairs (u, v) of vectors in R^n with independent N(0, 1) entries, one pair a row."""
+    return rng.normal(size=(count, n)), rng.normal(size=(count, n))
+
+
+def row_dots(U, V):
+    """u . v for each row pair: the same sum of products as dot(), vectorised."""
+    return np.sum(U * V, axis=1)
+
+
 for n in [2, 16, 128, 1024]:
-    U = rng.normal(size=(5000, n))
-    V = rng.normal(size=(5000, n))
-    dots = np.einsum("ij,ij->i", U, V)
+    U, V = random_pairs(5000, n)
+    dots = row_dots(U, V)
     cos = dots / (np.linalg.norm(U, axis=1) * np.linalg.norm(V, axis=1))
     print(f"{n:>5}  {np.mean(np.abs(cos)):>16.4f}  {np.max(np.abs(cos)):>19.4f}  {np.var(dots) / n:>14.3f}")
 
@@ -112,8 +121,15 @@ def check_projection_residual_orthogonal():
 def check_random_dot_variance_grows_with_dimension():
     """For independent N(0, 1) entries, u . v has mean 0 and variance n, so it must be divided by
     sqrt(n) to keep a fixed scale (the reason for the 1/sqrt(d_k) in scaled dot-product attention)."""
+    count = 20000
     for n in [4, 64, 256]:
-        dots = np.einsum("ij,ij->i", rng.normal(size=(20000, n)), rng.normal(size=(20000, n)))
+        U, V = random_pairs(count, n)
+        dots = row_dots(U, V)
+        assert np.allclose(dots[:3], [dot(u, v) for u, v in zip(U[:3], V[:3])], rtol=1e-12), (
+            "row_dots should be the dot product"
+        )
+        # sampling error of the mean is sqrt(n / count); of var/n about sqrt(2 / count) + kurtosis
+        assert abs(np.mean(dots)) < 5 * np.sqrt(n / count), f"mean of u.v {np.mean(dots):.3f} in R^{n}, expected 0"
         assert abs(np.var(dots) / n - 1) < 0.05, f"var(u.v)/n = {np.var(dots) / n:.3f} in R^{n}, expected about 1"
         assert abs(np.var(dots / np.sqrt(n)) - 1) < 0.05, "scaling by 1/sqrt(n) should give variance about 1"
 # endregion

@@ -106,25 +106,43 @@ def check_rate_is_max_abs_one_minus_eta_lambda():
     assert abs(rate(2 / (mu + L)) - (kappa - 1) / (kappa + 1)) < 1e-12
 
 
+def logistic_loss(w, X, y):
+    """Mean logistic loss log(1 + e^z) - y z, z = X w: smooth, convex and not quadratic."""
+    z = X @ w
+    return np.mean(np.logaddexp(0.0, z) - y * z)
+
+
+def logistic_gradient(w, X, y):
+    return X.T @ (1 / (1 + np.exp(-X @ w)) - y) / len(y)
+
+
+def logistic_smoothness(X):
+    """L = lambda_max(X^T X / N) / 4: sigma'' <= 1/4 bounds the Hessian X^T diag(sigma'') X / N."""
+    return np.linalg.eigvalsh(X.T @ X / len(X)).max() / 4
+
+
 def check_descent_lemma_on_logistic_loss():
     """For an L-smooth non-quadratic loss, every step with eta < 2/L lowers f by at least eta(1 - L eta/2)||g||^2."""
     rng = np.random.default_rng(0)
     X = rng.normal(size=(200, 3))
     y = (X @ np.array([1.0, -2.0, 0.5]) + 0.5 * rng.normal(size=200) > 0).astype(float)
-
-    def loss(w):
-        z = X @ w
-        return np.mean(np.logaddexp(0.0, z) - y * z)
-
-    def grad(w):
-        return X.T @ (1 / (1 + np.exp(-X @ w)) - y) / len(y)
-
-    L_log = np.linalg.eigvalsh(X.T @ X / len(y)).max() / 4  # sigma'' <= 1/4 bounds the Hessian
+    L_log = logistic_smoothness(X)
+    h = 1e-6
     for _ in range(200):
         w = rng.normal(scale=3.0, size=3)
-        g = grad(w)
+        f_w, g = logistic_loss(w, X, y), logistic_gradient(w, X, y)
+        numeric = [
+            (logistic_loss(w + h * e, X, y) - logistic_loss(w - h * e, X, y)) / (2 * h) for e in np.eye(3)
+        ]
+        assert np.allclose(g, numeric, rtol=1e-5, atol=1e-8), f"gradient {g} vs central differences {numeric}"
         for eta in [0.5 / L_log, 1.0 / L_log, 1.9 / L_log]:
-            bound = loss(w) - eta * (1 - L_log * eta / 2) * (g @ g)
-            assert loss(w - eta * g) <= bound + 1e-12, f"descent lemma violated at eta*L = {eta * L_log:.2f}"
-            assert loss(w - eta * g) < loss(w), "a step with eta < 2/L should lower the loss"
+            bound = f_w - eta * (1 - L_log * eta / 2) * (g @ g)
+            f_next = logistic_loss(w - eta * g, X, y)
+            assert f_next <= bound + 1e-12 * abs(bound), f"descent lemma violated at eta*L = {eta * L_log:.2f}"
+            assert f_next < f_w, "a step with eta < 2/L should lower the loss"
+    # and L is no overestimate: at w = 0, where sigma'' = 1/4, the Hessian's largest eigenvalue is L
+    top = np.linalg.eigh(X.T @ X)[1][:, -1]
+    w0 = 1e-3 * top
+    g0 = logistic_gradient(w0, X, y) - logistic_gradient(np.zeros(3), X, y)  # curvature part only
+    assert np.allclose(g0, L_log * w0, rtol=1e-3), "at w = 0 the loss curves by exactly L along the top eigenvector"
 # endregion

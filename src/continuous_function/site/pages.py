@@ -19,6 +19,7 @@ from continuous_function.markdown.problems import CODES as PAGE_CODES
 from continuous_function.markdown.problems import UNKNOWN_REGION
 from continuous_function.model.atlas import Atlas, Concept, Domain
 from continuous_function.model.schema import Status
+from continuous_function.mutation import MutationReport
 from continuous_function.site import views
 from continuous_function.site.demos import DemoBundle
 from continuous_function.site.inline import InlineRenderer, inline_problems, plain
@@ -72,9 +73,11 @@ class SiteRenderer:
         witnesses: dict[str, WitnessResult],
         demos: dict[str, DemoBundle],
         templates: Path,
+        mutations: dict[str, MutationReport] | None = None,
     ) -> None:
         self.atlas, self.graph, self.site, self.cache = atlas, graph, site, cache
         self.witnesses, self.demos = witnesses, demos
+        self.mutations = mutations or {}
         self.env = environment(templates, cache.templates)
         self.inline = InlineRenderer(cache, cache.inline)
         self.env.filters["inline"] = self.inline
@@ -150,7 +153,9 @@ class SiteRenderer:
             demo_task=demo.task if demo else None,
             storyboard_html=demo.storyboard_html if demo else None,
             sources=views.source_views(self.atlas, concept),
-            claims=views.claim_views(self.atlas, concept, result, labels),
+            claims=views.claim_views(
+                self.atlas, concept, result, labels, self.mutations.get(concept.key)
+            ),
             objects=views.object_list(self.atlas, concept, labels),
         )
         files[f"{concept.key}/index.html"] = self._page(

@@ -15,6 +15,7 @@ from continuous_function.claims import ClaimStatus, claim_status
 from continuous_function.graph import ConceptGraph
 from continuous_function.model.atlas import Atlas, Concept, Domain, Reference
 from continuous_function.model.schema import Claim, SourceUse
+from continuous_function.mutation import MutationReport, can_fail
 from continuous_function.objects import PageObject, page_objects
 from continuous_function.site.citations import citation_html
 from continuous_function.site.inline import plain
@@ -127,7 +128,11 @@ def _witness_link(ref: str, atlas: Atlas, concept: Concept, labels: dict[str, st
 
 
 def claim_views(
-    atlas: Atlas, concept: Concept, result: WitnessResult | None, labels: dict[str, str]
+    atlas: Atlas,
+    concept: Concept,
+    result: WitnessResult | None,
+    labels: dict[str, str],
+    mutation: MutationReport | None = None,
 ) -> list[ClaimView]:
     views = []
     for claim in concept.meta.claims:
@@ -138,7 +143,7 @@ def claim_views(
         views.append(
             ClaimView(
                 claim=claim,
-                status=claim_status(claim, passed),
+                status=claim_status(claim, passed, can_fail(mutation, claim.check)),
                 sources=[atlas.references[r] for r in claim.sources if r in atlas.references],
                 witnesses=[_witness_link(w, atlas, concept, labels) for w in claim.witnesses],
             )

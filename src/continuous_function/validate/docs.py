@@ -7,11 +7,19 @@ from continuous_function.demo.codes import CODES as DEMO_CODES
 from continuous_function.diagnostics import Code, CodeTable
 from continuous_function.markdown.problems import CODES as PAGE_CODES
 from continuous_function.model.codes import CODES as LOAD_CODES
+from continuous_function.mutation.codes import CODES as DEEP_CODES
 from continuous_function.validate import rules as _rules  # noqa: F401  (registers the rules)
 from continuous_function.validate.registry import RULES
 from continuous_function.witness.codes import CODES as WITNESS_CODES
 
-TABLES: tuple[CodeTable, ...] = (LOAD_CODES, RULES, PAGE_CODES, WITNESS_CODES, DEMO_CODES)
+TABLES: tuple[CodeTable, ...] = (
+    LOAD_CODES,
+    RULES,
+    PAGE_CODES,
+    WITNESS_CODES,
+    DEEP_CODES,
+    DEMO_CODES,
+)
 """Every stage's codes, in pipeline order."""
 
 HEADER = """\
