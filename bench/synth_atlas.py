@@ -16,8 +16,8 @@ connected, deep DAG rather than 59 islands); `next` points at the earliest later
 Each copy's page.md, witness.py and demo.py get a line naming the copy, so no two files have
 the same bytes and a content-keyed cache cannot serve copy 500 from copy 1's entry: a cold
 build really renders, runs and bundles N of each. `--shared-witnesses` leaves witness.py
-byte-identical to its template instead (17 distinct witnesses), to separate the cost of running
-1,000 witnesses from the cost of the build itself.
+byte-identical to its template instead (17 distinct sources); the witness cache keys results by
+path as well as source, so each copy still runs once.
 """
 
 from __future__ import annotations
