@@ -13,10 +13,17 @@ from types import CodeType
 
 
 def parse(source: str, filename: str = "<unknown>") -> ast.Module:
-    """`ast.parse`, raising SyntaxError for code too deeply nested to parse."""
+    """`ast.parse`, raising SyntaxError for code too deeply nested to parse.
+
+    CPython 3.11 sometimes reports that depth as SystemError ("AST constructor recursion depth
+    mismatch") instead of RecursionError, depending on the caller's stack."""
     try:
         return ast.parse(source, filename)
     except (RecursionError, MemoryError):
+        raise _too_deep(filename) from None
+    except SystemError as exc:
+        if "recursion depth" not in str(exc):
+            raise
         raise _too_deep(filename) from None
 
 
