@@ -12,6 +12,8 @@ from starlette.testclient import TestClient
 
 from continuous_function.server.app import LOOPBACK_HOSTS, Hub, create_app
 
+from .aio import run_async
+
 
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
@@ -110,7 +112,7 @@ def read(hub: Hub, publish: list[tuple[str, object]], count: int) -> list[str]:
         await stream.aclose()
         return messages
 
-    return asyncio.run(asyncio.wait_for(go(), timeout=10))
+    return run_async(asyncio.wait_for(go(), timeout=10))
 
 
 def test_a_stream_says_ready_once_subscribed_then_carries_updates() -> None:
@@ -134,7 +136,7 @@ def test_a_page_names_itself_when_it_subscribes() -> None:
         await stream.aclose()
         return open_now
 
-    assert asyncio.run(go()) == {"calculus/derivatives/index.html"}
+    assert run_async(go()) == {"calculus/derivatives/index.html"}
     assert hub.open_pages() == set()
 
 

@@ -4,7 +4,6 @@ that cannot load leaves the last good site in place."""
 
 from __future__ import annotations
 
-import asyncio
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +13,8 @@ import pytest
 from continuous_function.build import BuildOptions
 from continuous_function.cache import BuildCache
 from continuous_function.server.live import LiveSite
+
+from .aio import run_async
 
 CASE = Path(__file__).resolve().parents[1] / "site_cases" / "small" / "curriculum"
 CACHE = Path(__file__).resolve().parents[2] / ".cache" / "witness"
@@ -52,7 +53,7 @@ def test_a_saved_page_is_rendered_on_request_as_the_site_write_then_writes_it(
         assert written is not None and PAGE in written[0]
         return served, await site.page(PAGE)
 
-    served, after = asyncio.run(go())
+    served, after = run_async(go())
     assert served is not None and b"Freshly edited." in served
     assert (site.out / PAGE).read_bytes() == served  # on request equals the whole-site write
     assert after is None  # disk caught up: served from there again
@@ -65,7 +66,7 @@ def test_a_content_error_shows_on_the_page_rendered_on_request(site: LiveSite) -
         assert await site.reload() is None
         return await site.page(PAGE)
 
-    served = asyncio.run(go())
+    served = run_async(go())
     assert served is not None and b"This page has content errors" in served
     assert b"P004" in served and b"page.md:" in served
 
@@ -80,7 +81,7 @@ def test_a_newer_save_supersedes_an_older_write(site: LiveSite) -> None:
         assert await first is None  # it never writes the first save's site
         assert await site.write_rest() is not None
 
-    asyncio.run(go())
+    run_async(go())
     assert b"Second save." in (site.out / PAGE).read_bytes()
 
 
@@ -93,5 +94,5 @@ def test_a_curriculum_that_cannot_load_keeps_the_last_good_site(site: LiveSite) 
         assert problems and any("curriculum.yaml" in d.format() for d in problems)
         assert await site.page(PAGE) is None  # still the last good site, from disk
 
-    asyncio.run(go())
+    run_async(go())
     assert site.current is before

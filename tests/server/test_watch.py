@@ -20,6 +20,7 @@ from continuous_function.server.app import Hub
 from continuous_function.server.live import LiveSite
 from continuous_function.server.watch import FileWatcher, watch_and_rebuild
 
+from .aio import run_async
 from .test_live import CACHE, CASE, PAGE
 
 
@@ -29,7 +30,7 @@ def test_a_save_right_after_the_watch_is_set_up_is_seen(tmp_path: Path) -> None:
             (tmp_path / "page.md").write_text("edited")  # no sleep: the watch is already live
             return await anext(watcher.changes())
 
-    assert str(tmp_path / "page.md") in asyncio.run(asyncio.wait_for(first_batch(), 20))
+    assert str(tmp_path / "page.md") in run_async(asyncio.wait_for(first_batch(), 20))
 
 
 class CrashingOnce(LiveSite):
@@ -70,7 +71,7 @@ def run(site: LiveSite, saves: int) -> tuple[list[tuple[str, object]], str]:
     async def go() -> None:
         await watch_and_rebuild(batches(), site, hub, log.append)
 
-    asyncio.run(asyncio.wait_for(go(), 60))
+    run_async(asyncio.wait_for(go(), 60))
     events = []
     while not queue.empty():
         event, data = queue.get_nowait().split("\n")[:2]
