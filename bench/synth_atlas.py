@@ -26,6 +26,7 @@ import argparse
 import copy
 import io
 import random
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +83,17 @@ def templates(source: Path = BUNDLED) -> list[Template]:
     return [found[cid] for cid in nx.lexicographical_topological_sort(graph)]
 
 
+def _write_cited_references(bib: Path, out: Path, shapes: list[Template]) -> None:
+    """Only the works the copied concepts cite: an entry no concept cites is a B006 warning, and
+    the bundled bibliography also serves concepts that are not published yet. Entries are kept
+    as written (a round trip through pybtex would rewrite `~` in URLs)."""
+    cited = {use["ref"] for t in shapes for use in t.meta.get("sources", [])}
+    cited |= {ref for t in shapes for claim in t.meta.get("claims", []) for ref in claim["sources"]}
+    entries = re.split(r"(?m)^(?=@)", bib.read_text(encoding="utf-8"))
+    kept = [e for e in entries if (m := re.match(r"@\w+\{([^,]+),", e)) and m[1].strip() in cited]
+    out.write_text("".join(kept), encoding="utf-8")
+
+
 def synthesize(
     out: Path,
     n: int = 1000,
@@ -97,8 +109,7 @@ def synthesize(
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    for name in ("references.bib",):
-        shutil.copy2(source / name, out / name)
+    _write_cited_references(source / "references.bib", out / "references.bib", shapes)
     for domain in domains:
         (out / domain).mkdir()
         shutil.copy2(source / domain / "domain.yaml", out / domain / "domain.yaml")
